@@ -1,0 +1,80 @@
+#include "cli/command.hpp"
+
+#include "core/error.hpp"
+#include "graph/query.hpp"
+
+namespace irgraph::cli {
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+  std::vector<std::unique_ptr<Command>> v;
+  v.push_back(make_ingest_command());
+  v.push_back(make_export_command());
+  v.push_back(make_path_command());
+  v.push_back(make_show_command());
+  v.push_back(make_render_command());
+  v.push_back(make_stats_command());
+  return v;
+}
+
+namespace {
+std::vector<std::string> split_commas(const std::vector<std::string>& in) {
+  std::vector<std::string> out;
+  for (const auto& s : in) {
+    std::size_t pos = 0;
+    while (pos <= s.size()) {
+      auto c = s.find(',', pos);
+      auto part = s.substr(pos, c == std::string::npos ? std::string::npos : c - pos);
+      if (!part.empty()) out.push_back(part);
+      if (c == std::string::npos) break;
+      pos = c + 1;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<RelationType> parse_relations(const std::vector<std::string>& names) {
+  std::vector<RelationType> out;
+  for (const auto& n : split_commas(names)) {
+    auto r = relation_type_from(n);
+    if (!r) {
+      std::string known;
+      for (auto t : kRelationTypes) known += (known.empty() ? "" : ", ") + std::string(name(t));
+      throw UsageError("unknown relation '" + n + "' (relations: " + known + ")");
+    }
+    out.push_back(*r);
+  }
+  return out;
+}
+
+void FilterOptions::add_to(CLI::App& app) {
+  app.add_option("--types", types, "keep only these node types (comma-separated: Country,Official,...)");
+  app.add_option("--relations", relations, "keep only these relations (comma-separated: metWith,signed,...)");
+  app.add_option("--from", from, "keep relations with evidence dated on or after this date (YYYY-MM-DD)");
+  app.add_option("--to", to, "keep relations with evidence dated on or before this date (YYYY-MM-DD)");
+  app.add_option("--min-evidence", min_evidence, "keep relations with at least this many evidence items")->check(CLI::PositiveNumber);
+  app.add_option("--focus", focus, "keep the neighbourhood of this entity (any of its names)");
+  app.add_option("--depth", depth, "with --focus: how many hops around it (default 1)")->check(CLI::NonNegativeNumber);
+}
+
+exporters::Filter FilterOptions::to_filter(const graph::KnowledgeGraph& g) const {
+  exporters::Filter f;
+  for (const auto& t : split_commas(types)) {
+    auto nt = node_type_from(t);
+    if (!nt) throw UsageError("unknown node type '" + t + "' (types: Country, Official, Agreement, Place, Organization)");
+    f.node_types.insert(*nt);
+  }
+  for (auto r : parse_relations(relations)) f.relation_types.insert(r);
+  f.from_date = from;
+  f.to_date = to;
+  f.min_evidence = min_evidence;
+  if (!focus.empty()) f.nodes = graph::neighbourhood(g, graph::lookup(g, focus), depth);
+  return f;
+}
+
+std::string label(const graph::KnowledgeGraph& g, const std::string& key) {
+  const graph::Node* n = g.find(key);
+  return n ? n->name + " (" + std::string(name(n->type)) + ")" : key;
+}
+
+}  // namespace irgraph::cli

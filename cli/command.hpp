@@ -1,0 +1,65 @@
+#pragma once
+/// Subcommands: one class per command (cli/command_<name>.cpp), one registry
+/// (make_commands) that main() and --help use. A command's setup() only
+/// declares options; run() does the work and returns the exit code. Library
+/// errors propagate to main(), the only place that catches.
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "export/exporter.hpp"
+#include "graph/knowledge_graph.hpp"
+
+namespace irgraph::cli {
+
+/// Exit codes.
+inline constexpr int kOk = 0, kError = 1, kUsage = 2;
+
+struct GlobalOptions {
+  std::string db = "irgraph.db";
+  bool quiet = false;
+};
+
+class Command {
+ public:
+  virtual ~Command() = default;
+  virtual std::string_view name() const = 0;
+  virtual std::string_view description() const = 0;
+  /// Declares the command's options and arguments on its CLI11 subcommand.
+  virtual void setup(CLI::App& app) = 0;
+  virtual int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) = 0;
+};
+
+/// Every command, in the order help lists them.
+std::vector<std::unique_ptr<Command>> make_commands();
+
+std::unique_ptr<Command> make_ingest_command();
+std::unique_ptr<Command> make_export_command();
+std::unique_ptr<Command> make_path_command();
+std::unique_ptr<Command> make_show_command();
+std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_stats_command();
+
+/// The filter options export and render share.
+struct FilterOptions {
+  std::vector<std::string> types, relations;
+  std::string from, to, focus;
+  std::size_t min_evidence = 1;
+  int depth = 1;
+  void add_to(CLI::App& app);
+  /// Throws UsageError for unknown type or relation names, LookupError for an unknown focus.
+  exporters::Filter to_filter(const graph::KnowledgeGraph& g) const;
+};
+
+/// Parses comma-separated relation names ("metWith,signed"); throws UsageError.
+std::vector<RelationType> parse_relations(const std::vector<std::string>& names);
+
+/// "Name (Type)" for messages.
+std::string label(const graph::KnowledgeGraph& g, const std::string& key);
+
+}  // namespace irgraph::cli

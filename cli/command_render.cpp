@@ -1,0 +1,43 @@
+// render: a diagram of the graph (or of one entity's neighbourhood) through Graphviz.
+#include "cli/command.hpp"
+#include "export/render.hpp"
+#include "store/store.hpp"
+
+namespace irgraph::cli {
+
+namespace {
+
+class RenderCommand : public Command {
+ public:
+  std::string_view name() const override { return "render"; }
+  std::string_view description() const override {
+    return "draw the graph, or the neighbourhood of one entity, as SVG or PNG";
+  }
+  void setup(CLI::App& app) override {
+    app.add_option("-o,--output", output_, "the diagram file (.svg or .png)")->required();
+    app.add_option("--engine", options_.engine, "Graphviz layout engine (default: dot, or sfdp for large graphs)");
+    app.add_option("--format", options_.format, "svg or png (default: from the file name)");
+    app.add_flag("--no-legend", no_legend_, "leave the legend out");
+    filter_.add_to(app);
+  }
+  int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
+    store::Store db(global.db, store::Store::Mode::ReadOnly);
+    graph::KnowledgeGraph g = db.load();
+    options_.legend = !no_legend_;
+    exporters::render(g, filter_.to_filter(g), output_, options_);
+    if (!global.quiet) out << "render: wrote " << output_ << "\n";
+    return kOk;
+  }
+
+ private:
+  std::string output_;
+  bool no_legend_ = false;
+  exporters::RenderOptions options_;
+  FilterOptions filter_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_render_command() { return std::make_unique<RenderCommand>(); }
+
+}  // namespace irgraph::cli

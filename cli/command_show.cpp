@@ -1,0 +1,77 @@
+// show: an entity's names (and why they were merged), roles and relations with counts.
+#include <iostream>
+#include <map>
+
+#include "cli/command.hpp"
+#include "graph/query.hpp"
+#include "store/store.hpp"
+
+namespace irgraph::cli {
+
+namespace {
+
+class ShowCommand : public Command {
+ public:
+  std::string_view name() const override { return "show"; }
+  std::string_view description() const override {
+    return "an entity's names (with the reason for each merge), roles and relations with counts";
+  }
+  void setup(CLI::App& app) override {
+    app.add_option("name", name_, "the entity, by any of its names")->required();
+    app.add_flag("--trace", trace_, "also show which extractor and rule produced each relation");
+  }
+  int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
+    store::Store db(global.db, store::Store::Mode::ReadOnly);
+    graph::KnowledgeGraph g = db.load();
+    const graph::Node& n = *g.find(graph::lookup(g, name_));
+    out << n.name << "  [" << irgraph::name(n.type) << "]  " << n.key << "\n";
+    if (!n.country.empty()) out << "  country: " << n.country << "\n";
+    if (!n.aliases.empty()) {
+      out << "  also known as:\n";
+      for (const auto& a : n.aliases) out << "    " << a.text << "  (" << a.reason << ")\n";
+    }
+    out << "  mentioned in " << n.documents.size() << (n.documents.size() == 1 ? " document" : " documents") << "\n";
+    if (!n.origin.empty()) out << "  first found by: " << n.origin << "\n";
+    std::vector<std::string> roles;
+    std::map<std::string, int> counts;
+    std::vector<std::string> lines;
+    g.for_each_relation_of(n.key, [&](const graph::Node& s, const graph::Relation& r, const graph::Node& t) {
+      const bool outgoing = s.key == n.key;
+      const graph::Node& other = outgoing ? t : s;
+      ++counts[std::string(irgraph::name(r.type))];
+      if (r.type == RelationType::OfficialOf && outgoing)
+        for (const auto& v : r.values()) roles.push_back(v + " of " + t.name);
+      std::string line = "    " + std::string(outgoing || symmetric(r.type) ? "" : "← ") + std::string(irgraph::name(r.type));
+      auto values = r.values();
+      if (!values.empty()) line += " (" + values.front() + ")";
+      line += "  " + other.name + " [" + std::string(irgraph::name(other.type)) + "]";
+      auto [lo, hi] = r.date_range();
+      line += "  ×" + std::to_string(r.evidence.size());
+      if (!lo.empty()) line += "  " + (lo == hi ? lo : lo + " – " + hi);
+      lines.push_back(line);
+      if (trace_)
+        for (const auto& e : r.evidence)
+          lines.push_back("        " + e.extractor + "/" + e.rule + "  " + e.doc_id + " sentence " + std::to_string(e.sentence) +
+                          " [" + std::to_string(e.begin) + "," + std::to_string(e.end) + ")");
+    });
+    if (!roles.empty()) {
+      out << "  roles:\n";
+      for (const auto& r : roles) out << "    " << r << "\n";
+    }
+    out << "  relations:";
+    for (const auto& [k, c] : counts) out << " " << k << " " << c;
+    out << (counts.empty() ? " none\n" : "\n");
+    for (const auto& l : lines) out << l << "\n";
+    return kOk;
+  }
+
+ private:
+  std::string name_;
+  bool trace_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_show_command() { return std::make_unique<ShowCommand>(); }
+
+}  // namespace irgraph::cli

@@ -1,0 +1,33 @@
+// stats: what the store holds.
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "store/store.hpp"
+
+namespace irgraph::cli {
+
+namespace {
+
+class StatsCommand : public Command {
+ public:
+  std::string_view name() const override { return "stats"; }
+  std::string_view description() const override { return "count the documents, nodes, relations and evidence in the store"; }
+  void setup(CLI::App&) override {}
+  int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
+    store::Store db(global.db, store::Store::Mode::ReadOnly);
+    auto s = db.stats();
+    out << "store: " << db.path() << "\n";
+    out << "documents: " << s.documents << "\n";
+    out << "nodes: " << s.nodes << " (" << s.aliases << " aliases)\n";
+    for (const auto& [t, n] : s.nodes_by_type) out << "  " << t << ": " << n << "\n";
+    out << "relations: " << s.relations << " (" << s.evidence << " evidence)\n";
+    for (const auto& [t, n] : s.relations_by_type) out << "  " << t << ": " << n << "\n";
+    return kOk;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_stats_command() { return std::make_unique<StatsCommand>(); }
+
+}  // namespace irgraph::cli

@@ -1,0 +1,86 @@
+// irgraph: knowledge graphs of international relations from news articles.
+// The only place that catches: maps errors to one-line messages and exit codes.
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace irgraph;
+  cli::GlobalOptions global;
+  CLI::App app{"irgraph: builds one knowledge graph of international relations (officials, countries, agreements,\n"
+               "places, organisations and who met, signed, visited ...) from news articles, answers questions on it\n"
+               "and exports it to Graphviz, JSON-LD and more.",
+               "irgraph"};
+  app.set_version_flag("--version", "irgraph 0.1.0");
+  app.add_option("--db", global.db, "the graph store (SQLite)")->capture_default_str();
+  app.add_flag("-q,--quiet", global.quiet, "print only errors and results");
+  app.require_subcommand(1);
+  auto commands = cli::make_commands();
+  std::vector<std::pair<CLI::App*, cli::Command*>> subs;
+  for (auto& c : commands) {
+    CLI::App* sub = app.add_subcommand(std::string(c->name()), std::string(c->description()));
+    c->setup(*sub);
+    subs.emplace_back(sub, c.get());
+  }
+  // an unknown subcommand gets "did you mean"
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string word = argv[1];
+    bool known = false;
+    std::string best;
+    std::size_t best_d = 99;
+    for (auto& c : commands) {
+      if (c->name() == word) known = true;
+      auto d = distance(word, std::string(c->name()));
+      if (d < best_d) { best_d = d; best = c->name(); }
+    }
+    if (!known) {
+      std::cerr << "irgraph: unknown command '" << word << "'";
+      if (best_d <= 2) std::cerr << "; did you mean '" << best << "'?";
+      std::cerr << "\nRun 'irgraph --help' for the commands.\n";
+      return cli::kUsage;
+    }
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return cli::kUsage;
+  }
+  try {
+    for (auto& [sub, cmd] : subs)
+      if (sub->parsed()) return cmd->run(global, std::cout, std::cerr);
+  } catch (const UsageError& e) {
+    std::cerr << "irgraph: " << e.what() << "\n";
+    return cli::kUsage;
+  } catch (const Error& e) {
+    std::cerr << "irgraph: " << e.what() << "\n";
+    return cli::kError;
+  } catch (const std::exception& e) {
+    std::cerr << "irgraph: internal error: " << e.what() << "\n";
+    return cli::kError;
+  }
+  return cli::kUsage;
+}

@@ -1,0 +1,84 @@
+#include "export/exporter.hpp"
+
+#include "core/error.hpp"
+
+namespace irgraph::exporters {
+
+bool Filter::keep(const graph::Node& n) const {
+  if (!node_types.empty() && !node_types.count(n.type)) return false;
+  if (nodes && !nodes->count(n.key)) return false;
+  return true;
+}
+
+bool Filter::keep(const graph::Node& s, const graph::Relation& r, const graph::Node& t) const {
+  if (!keep(s) || !keep(t)) return false;
+  if (!relation_types.empty() && !relation_types.count(r.type)) return false;
+  if (r.evidence.size() < min_evidence) return false;
+  if (!from_date.empty() || !to_date.empty()) {
+    bool any = false;
+    for (const auto& e : r.evidence)
+      if (!e.date.empty() && (from_date.empty() || e.date >= from_date) && (to_date.empty() || e.date <= to_date)) any = true;
+    if (!any) return false;
+  }
+  return true;
+}
+
+Selection select(const graph::KnowledgeGraph& g, const Filter& f) {
+  Selection sel;
+  const bool relation_filter = !f.relation_types.empty() || f.min_evidence > 1 || !f.from_date.empty() || !f.to_date.empty();
+  std::set<std::string> linked;
+  g.for_each_relation([&](const graph::Node& s, const graph::Relation& r, const graph::Node& t) {
+    if (!f.keep(s, r, t)) return;
+    sel.relations.push_back({&s, &r, &t});
+    linked.insert(s.key);
+    linked.insert(t.key);
+  });
+  g.for_each_node([&](const graph::Node& n) {
+    if (!f.keep(n)) return;
+    if (relation_filter && !linked.count(n.key)) return;
+    sel.nodes.push_back(&n);
+  });
+  return sel;
+}
+
+namespace {
+std::string percent_encode(std::string_view s, std::string_view keep) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                 c == '_' || c == '~' || keep.find(static_cast<char>(c)) != std::string_view::npos;
+    if (plain) out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string node_iri(const std::string& key) { return "urn:irgraph:entity:" + percent_encode(key, ":"); }
+std::string document_iri(const std::string& doc_id) { return "urn:irgraph:document:" + percent_encode(doc_id, ""); }
+
+std::vector<ExporterInfo> exporters() {
+  std::vector<ExporterInfo> v;
+  for (auto make : {make_dot_exporter, make_jsonld_exporter}) {
+    auto e = make();
+    v.push_back({e->name(), e->description(), e->extension()});
+  }
+  return v;
+}
+
+std::unique_ptr<Exporter> make_exporter(std::string_view name) {
+  for (auto make : {make_dot_exporter, make_jsonld_exporter}) {
+    auto e = make();
+    if (e->name() == name) return e;
+  }
+  std::string known;
+  for (const auto& e : exporters()) known += (known.empty() ? "" : ", ") + std::string(e.name);
+  throw UsageError("export: unknown format '" + std::string(name) + "' (formats: " + known + ")");
+}
+
+}  // namespace irgraph::exporters

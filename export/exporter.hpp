@@ -1,0 +1,70 @@
+#pragma once
+/// Exporters: one writer per format behind one interface, built by name.
+/// Every writer takes the same Filter and writes deterministic output
+/// (stable order), so two exports of one graph are byte-identical.
+/// (`export` is a C++ keyword: the namespace is `exporters`.)
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace irgraph::exporters {
+
+/// Which part of the graph to write. Empty sets mean "all".
+struct Filter {
+  std::set<NodeType> node_types;
+  std::set<RelationType> relation_types;
+  std::string from_date, to_date;  ///< keep relations with evidence dated in [from, to] (YYYY-MM-DD)
+  std::size_t min_evidence = 1;    ///< keep relations with at least this many evidence items
+  std::optional<std::set<std::string>> nodes;  ///< only these node keys (a focus neighbourhood)
+
+  bool keep(const graph::Node& n) const;
+  bool keep(const graph::Node& source, const graph::Relation& r, const graph::Node& target) const;
+};
+
+/// The nodes and relations a filter keeps: relations need both ends kept;
+/// with a relation filter, nodes left with no relation are dropped too.
+struct Selection {
+  std::vector<const graph::Node*> nodes;  ///< key order
+  struct Rel {
+    const graph::Node* source;
+    const graph::Relation* relation;
+    const graph::Node* target;
+  };
+  std::vector<Rel> relations;  ///< (source, type, target) order
+};
+Selection select(const graph::KnowledgeGraph& g, const Filter& f);
+
+class Exporter {
+ public:
+  virtual ~Exporter() = default;
+  virtual std::string_view name() const = 0;         ///< the --format value
+  virtual std::string_view description() const = 0;
+  virtual std::string_view extension() const = 0;    ///< file extension without dot
+  /// Writes the selected graph; throws irgraph::Error when the stream fails.
+  virtual void write(const graph::KnowledgeGraph& g, const Filter& f, std::ostream& out) const = 0;
+};
+
+struct ExporterInfo {
+  std::string_view name, description, extension;
+};
+
+/// Every exporter, in the order `--help` lists them.
+std::vector<ExporterInfo> exporters();
+/// The exporter called `name`; throws UsageError listing the formats when there is none.
+std::unique_ptr<Exporter> make_exporter(std::string_view name);
+
+std::unique_ptr<Exporter> make_dot_exporter();
+std::unique_ptr<Exporter> make_jsonld_exporter();
+
+/// The IRI of a node key, a relation, a document id (percent-encoded where needed).
+std::string node_iri(const std::string& key);
+std::string document_iri(const std::string& doc_id);
+inline constexpr std::string_view kVocabulary = "urn:irgraph:ontology#";
+
+}  // namespace irgraph::exporters

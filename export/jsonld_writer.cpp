@@ -1,0 +1,208 @@
+// JSON-LD 1.0 with an embedded @context: nodes typed by the ontology (and
+// schema.org), every relation as a direct triple, and one statement node
+// per relation carrying its evidence (documents, sentences, spans, dates).
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include <map>
+
+#include "core/error.hpp"
+#include "export/exporter.hpp"
+
+namespace irgraph::exporters {
+
+namespace {
+
+const char* schema_type(NodeType t) {
+  switch (t) {
+    case NodeType::Country: return "Country";
+    case NodeType::Official: return "Person";
+    case NodeType::Agreement: return "Legislation";
+    case NodeType::Place: return "Place";
+    case NodeType::Organization: return "Organization";
+  }
+  return "Thing";
+}
+
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void key(Writer& w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void kv(Writer& w, std::string_view k, std::string_view v) {
+  key(w, k);
+  str(w, v);
+}
+
+void write_context(Writer& w) {
+  key(w, "@context");
+  w.StartObject();
+  kv(w, "@vocab", "https://schema.org/");
+  kv(w, "ir", kVocabulary);
+  kv(w, "xsd", "http://www.w3.org/2001/XMLSchema#");
+  kv(w, "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+  kv(w, "prov", "http://www.w3.org/ns/prov#");
+  auto iri_term = [&](std::string_view term, std::string_view id) {
+    key(w, term);
+    w.StartObject();
+    kv(w, "@id", id);
+    kv(w, "@type", "@id");
+    w.EndObject();
+  };
+  auto typed_term = [&](std::string_view term, std::string_view id, std::string_view type) {
+    key(w, term);
+    w.StartObject();
+    kv(w, "@id", id);
+    kv(w, "@type", type);
+    w.EndObject();
+  };
+  for (RelationType r : kRelationTypes) iri_term(name(r), "ir:" + std::string(name(r)));
+  iri_term("subject", "rdf:subject");
+  iri_term("predicate", "rdf:predicate");
+  iri_term("object", "rdf:object");
+  iri_term("evidence", "ir:evidence");
+  iri_term("document", "prov:wasDerivedFrom");
+  typed_term("datePublished", "https://schema.org/datePublished", "xsd:date");
+  typed_term("eventDate", "ir:eventDate", "xsd:date");
+  typed_term("firstDate", "ir:firstDate", "xsd:date");
+  typed_term("lastDate", "ir:lastDate", "xsd:date");
+  typed_term("evidenceCount", "ir:evidenceCount", "xsd:integer");
+  typed_term("sentenceIndex", "ir:sentenceIndex", "xsd:integer");
+  typed_term("charStart", "ir:charStart", "xsd:integer");
+  typed_term("charEnd", "ir:charEnd", "xsd:integer");
+  kv(w, "key", "ir:key");
+  kv(w, "countryCode", "ir:countryCode");
+  kv(w, "sentence", "ir:sentence");
+  kv(w, "mode", "ir:mode");
+  kv(w, "role", "ir:role");
+  kv(w, "status", "ir:status");
+  kv(w, "extractor", "ir:extractor");
+  kv(w, "rule", "ir:rule");
+  kv(w, "aliasReason", "ir:aliasReason");
+  w.EndObject();
+}
+
+class JsonLdExporter : public Exporter {
+ public:
+  std::string_view name() const override { return "jsonld"; }
+  std::string_view description() const override {
+    return "JSON-LD 1.0, embedded @context: typed nodes, direct relation triples, one statement node per relation with its evidence";
+  }
+  std::string_view extension() const override { return "jsonld"; }
+
+  void write(const graph::KnowledgeGraph& g, const Filter& f, std::ostream& out) const override {
+    Selection sel = select(g, f);
+    rapidjson::OStreamWrapper os(out);
+    Writer w(os);
+    w.SetIndent(' ', 1);
+    w.StartObject();
+    write_context(w);
+    key(w, "@graph");
+    w.StartArray();
+    // outgoing relations per node, for the direct triples
+    std::map<std::string, std::map<RelationType, std::vector<const graph::Node*>>> outgoing;
+    for (const auto& r : sel.relations) outgoing[r.source->key][r.relation->type].push_back(r.target);
+    for (const graph::Node* n : sel.nodes) {
+      w.StartObject();
+      kv(w, "@id", node_iri(n->key));
+      key(w, "@type");
+      w.StartArray();
+      str(w, "ir:" + std::string(irgraph::name(n->type)));
+      str(w, schema_type(n->type));
+      w.EndArray();
+      kv(w, "name", n->name);
+      if (!n->aliases.empty()) {
+        key(w, "alternateName");
+        w.StartArray();
+        for (const auto& a : n->aliases) str(w, a.text);
+        w.EndArray();
+      }
+      kv(w, "key", n->key);
+      if (!n->country.empty()) kv(w, "countryCode", n->country);
+      if (auto it = outgoing.find(n->key); it != outgoing.end()) {
+        for (const auto& [type, targets] : it->second) {
+          key(w, irgraph::name(type));
+          w.StartArray();
+          for (const auto* t : targets) str(w, node_iri(t->key));
+          w.EndArray();
+        }
+      }
+      w.EndObject();
+    }
+    std::map<std::string, const graph::DocumentMeta*> cited;
+    for (const auto& r : sel.relations) {
+      const std::string sid = "urn:irgraph:statement:" + r.source->key + "/" + std::string(irgraph::name(r.relation->type)) + "/" + r.target->key;
+      w.StartObject();
+      kv(w, "@id", sid);
+      key(w, "@type");
+      w.StartArray();
+      str(w, "rdf:Statement");
+      str(w, "ir:Assertion");
+      w.EndArray();
+      kv(w, "subject", node_iri(r.source->key));
+      kv(w, "predicate", "ir:" + std::string(irgraph::name(r.relation->type)));
+      kv(w, "object", node_iri(r.target->key));
+      key(w, "evidenceCount");
+      w.Int64(static_cast<std::int64_t>(r.relation->evidence.size()));
+      auto [lo, hi] = r.relation->date_range();
+      if (!lo.empty()) {
+        kv(w, "firstDate", lo);
+        kv(w, "lastDate", hi);
+      }
+      auto prop = property_name(r.relation->type);
+      auto values = r.relation->values();
+      if (!prop.empty() && !values.empty()) {
+        key(w, prop);
+        w.StartArray();
+        for (const auto& v : values) str(w, v);
+        w.EndArray();
+      }
+      key(w, "evidence");
+      w.StartArray();
+      for (std::size_t i = 0; i < r.relation->evidence.size(); ++i) {
+        const auto& e = r.relation->evidence[i];
+        w.StartObject();
+        kv(w, "@id", sid + "#e" + std::to_string(i + 1));
+        kv(w, "@type", "ir:Evidence");
+        kv(w, "document", document_iri(e.doc_id));
+        key(w, "sentenceIndex");
+        w.Int64(e.sentence);
+        key(w, "charStart");
+        w.Int64(e.begin);
+        key(w, "charEnd");
+        w.Int64(e.end);
+        kv(w, "sentence", e.text);
+        if (!e.date.empty()) kv(w, "eventDate", e.date);
+        if (!prop.empty() && !e.value.empty()) kv(w, prop, e.value);
+        kv(w, "extractor", e.extractor);
+        kv(w, "rule", e.rule);
+        w.EndObject();
+        if (const auto* d = g.document(e.doc_id)) cited[e.doc_id] = d;
+        else cited.emplace(e.doc_id, nullptr);
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    for (const auto& [id, d] : cited) {
+      w.StartObject();
+      kv(w, "@id", document_iri(id));
+      kv(w, "@type", "NewsArticle");
+      kv(w, "identifier", id);
+      if (d) {
+        if (!d->title.empty()) kv(w, "headline", d->title);
+        if (!d->date.empty()) kv(w, "datePublished", d->date);
+        if (!d->url.empty()) kv(w, "url", d->url);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out << '\n';
+    if (!out) throw Error("jsonld: writing failed");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_jsonld_exporter() { return std::make_unique<JsonLdExporter>(); }
+
+}  // namespace irgraph::exporters

@@ -1,0 +1,64 @@
+#include "extract/annotation.hpp"
+
+#include <algorithm>
+
+namespace irgraph::extract {
+
+Annotation::Annotation(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {
+  tokens = tokenize(doc.text);
+  sentences = split_sentences(doc.text, tokens);
+  owner.assign(tokens.size(), -1);
+  if (!doc.date.empty()) doc_date = parse_date(doc.date);
+  date_cache_.resize(sentences.size());
+}
+
+std::string_view Annotation::surface(std::uint32_t first, std::uint32_t last) const {
+  if (first >= last || last > tokens.size()) return {};
+  return std::string_view(doc.text).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+}
+
+const Sentence& Annotation::sentence_of(std::uint32_t token) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), token,
+                             [](std::uint32_t t, const Sentence& s) { return t < s.first_token; });
+  return *(it - 1);
+}
+
+int Annotation::add_mention(Mention m) {
+  if (m.first >= m.last || m.last > tokens.size()) return -1;
+  for (std::uint32_t k = m.first; k < m.last; ++k)
+    if (owner[k] >= 0) {
+      const Mention& o = mentions[static_cast<std::size_t>(owner[k])];
+      if (o.last > o.first) return -1;  // an emptied mention leaves its tokens free
+    }
+  int id = static_cast<int>(mentions.size());
+  for (std::uint32_t k = m.first; k < m.last; ++k) owner[k] = id;
+  mentions.push_back(std::move(m));
+  return id;
+}
+
+std::vector<int> Annotation::mentions_in(std::uint32_t sentence) const {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    if (mentions[i].sentence == sentence && mentions[i].last > mentions[i].first) out.push_back(static_cast<int>(i));
+  std::sort(out.begin(), out.end(), [&](int x, int y) {
+    return mentions[static_cast<std::size_t>(x)].first < mentions[static_cast<std::size_t>(y)].first;
+  });
+  return out;
+}
+
+std::string Annotation::sentence_date(std::uint32_t sentence) const {
+  auto& cached = date_cache_.at(sentence);
+  if (!cached) {
+    const Sentence& s = sentences[sentence];
+    auto d = event_date(doc.text, tokens, s.first_token, s.last_token, doc_date);
+    cached = d ? d->iso() : std::string();
+  }
+  return *cached;
+}
+
+int Annotation::entity_at(std::uint32_t token) const {
+  if (token >= owner.size() || owner[token] < 0) return -1;
+  return mentions[static_cast<std::size_t>(owner[token])].entity;
+}
+
+}  // namespace irgraph::extract

@@ -1,0 +1,86 @@
+#pragma once
+/// The working state of one document while extractors run: tokens,
+/// sentences, mentions (typed spans) and the document's entities. Mention
+/// extractors add mentions; coreference groups them into entities; relation
+/// extractors read both and emit relations.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ontology.hpp"
+#include "extract/dates.hpp"
+#include "extract/document.hpp"
+#include "extract/gazetteer.hpp"
+#include "extract/records.hpp"
+#include "extract/text.hpp"
+
+namespace irgraph::extract {
+
+/// A typed span of text naming an entity (or, for descriptions, standing for
+/// officials named elsewhere: "the Russian foreign and defense ministers").
+struct Mention {
+  NodeType type = NodeType::Country;
+  std::uint32_t sentence = 0;
+  std::uint32_t first = 0, last = 0;  ///< token range [first, last)
+  std::string surface;                ///< the name as written (for officials: the name part only)
+  NameForm form = NameForm::Name;
+  int gazetteer = -1;                 ///< gazetteer entry, or -1
+  std::string key;                    ///< grouping key within the document
+  std::string country;                ///< alpha-3 stated with it ("Russian Foreign Minister ...")
+  int org = -1;                       ///< mention index of an organisation stated with it ("MİT Chief ...")
+  std::string role;                   ///< title of an official, canonical spelling
+  bool description = false;           ///< stands for other entities (see `refers`)
+  std::vector<std::string> roles;     ///< roles a description asks for
+  std::vector<int> refers;            ///< entities a description resolved to
+  int entity = -1;                    ///< document entity after coreference
+  std::string extractor, rule;        ///< trace
+};
+
+/// A document entity: mentions grouped by coreference.
+struct Entity {
+  NodeType type = NodeType::Country;
+  std::string name;                   ///< fullest form
+  std::vector<std::string> aliases;
+  std::string key;                    ///< gazetteer key, when there is one
+  std::string country;                ///< alpha-3 (officials: the country they serve, when known)
+  std::string role;                   ///< officials: their title
+  int org = -1;                       ///< officials: entity of the body they serve in
+  std::vector<int> mentions;
+  std::string extractor, rule;
+};
+
+class Annotation {
+ public:
+  Annotation(const Document& doc, const Gazetteer& gaz);
+
+  const Document& doc;
+  const Gazetteer& gaz;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::optional<Date> doc_date;
+  std::vector<Mention> mentions;
+  std::vector<Entity> entities;
+  std::vector<int> owner;  ///< per token: the mention covering it, or -1
+
+  std::string_view surface(std::uint32_t first, std::uint32_t last) const;
+  std::string_view surface(const Token& t) const { return surface_of(t); }
+  std::string_view surface_of(const Token& t) const {
+    return std::string_view(doc.text).substr(t.begin, t.end - t.begin);
+  }
+  const Sentence& sentence_of(std::uint32_t token) const;
+  /// Adds a mention if none overlaps it; returns its index or -1.
+  int add_mention(Mention m);
+  /// Mentions of a sentence, in text order.
+  std::vector<int> mentions_in(std::uint32_t sentence) const;
+  /// Event date of a sentence, resolved against the document date ("" when none).
+  std::string sentence_date(std::uint32_t sentence) const;
+  /// Entity id of the mention covering `token`, or -1.
+  int entity_at(std::uint32_t token) const;
+
+ private:
+  mutable std::vector<std::optional<std::string>> date_cache_;
+};
+
+}  // namespace irgraph::extract

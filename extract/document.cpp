@@ -1,0 +1,246 @@
+#include "extract/document.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "extract/dates.hpp"
+#include "extract/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace irgraph::extract {
+
+std::string Document::content_hash() const {
+  XXH3_state_t* st = XXH3_createState();
+  XXH3_128bits_reset(st);
+  XXH3_128bits_update(st, title.data(), title.size());
+  XXH3_128bits_update(st, "\n\x1f\n", 3);
+  XXH3_128bits_update(st, text.data(), text.size());
+  XXH128_hash_t h = XXH3_128bits_digest(st);
+  XXH3_freeState(st);
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+namespace {
+
+std::uint64_t line_of(std::string_view raw, std::size_t byte, std::uint64_t first_line) {
+  return first_line + static_cast<std::uint64_t>(std::count(raw.begin(), raw.begin() + static_cast<long>(byte), '\n'));
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view raw, const std::string& origin, std::uint64_t first_line, std::uint64_t byte_base) {
+  if (auto nul = raw.find('\0'); nul != std::string_view::npos)
+    throw InputError(origin, line_of(raw, nul, first_line), byte_base + nul, "NUL byte: not a text file");
+  if (auto bad = find_invalid_utf8(raw))
+    throw InputError(origin, line_of(raw, *bad, first_line), byte_base + *bad, "invalid UTF-8");
+  if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+  std::string lf;
+  lf.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\r') {
+      lf += '\n';
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+    } else {
+      lf += raw[i];
+    }
+  }
+  return nfc(lf);
+}
+
+Document read_text_article(std::string_view raw, const std::string& path) {
+  Document d;
+  d.origin = path;
+  d.id = path;
+  d.text = clean_text(raw, path);
+  std::size_t pos = 0;
+  while (pos < d.text.size()) {
+    std::size_t nl = d.text.find('\n', pos);
+    std::string_view line(d.text.data() + pos, (nl == std::string::npos ? d.text.size() : nl) - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (!line.empty()) { d.title = std::string(line.substr(0, 500)); break; }
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  if (d.text.find_first_not_of(" \t\n") == std::string::npos)
+    throw InputError(path, 0, 0, "empty article");
+  if (auto date = find_document_date(d.text)) d.date = date->iso();
+  return d;
+}
+
+namespace {
+
+std::string json_string(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || it->value.IsNull()) return {};
+  if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
+  if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
+  if (it->value.IsUint64()) return std::to_string(it->value.GetUint64());
+  throw Error(std::string("field \"") + key + "\" is not a string");
+}
+
+Document parse_json_line(const std::string& line, const std::string& path, std::uint64_t lineno, std::uint64_t byte_base) {
+  // Check encoding on the raw bytes first so the byte offset is exact.
+  if (auto nul = line.find('\0'); nul != std::string::npos)
+    throw InputError(path, lineno, byte_base + nul, "NUL byte in JSON line");
+  if (auto bad = find_invalid_utf8(line)) throw InputError(path, lineno, byte_base + *bad, "invalid UTF-8");
+  rapidjson::Document j;
+  j.Parse(line.data(), line.size());
+  if (j.HasParseError())
+    throw InputError(path, lineno, byte_base + j.GetErrorOffset(),
+                     std::string("bad JSON: ") + rapidjson::GetParseError_En(j.GetParseError()));
+  if (!j.IsObject()) throw InputError(path, lineno, byte_base, "JSON line is not an object");
+  Document d;
+  d.origin = path + ":" + std::to_string(lineno);
+  try {
+    d.id = json_string(j, "id");
+    d.title = json_string(j, "title");
+    d.url = json_string(j, "url");
+    std::string date = json_string(j, "date");
+    std::string text = json_string(j, "text");
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error("no \"text\"");
+    d.text = clean_text(text, path, lineno, byte_base);
+    d.title = clean_text(d.title, path, lineno, byte_base);
+    if (!date.empty()) {
+      auto parsed = parse_date(date);
+      if (!parsed) throw Error("\"date\" is not a date: " + date.substr(0, 40));
+      d.date = parsed->iso();
+    } else if (auto found = find_document_date(d.text)) {
+      d.date = found->iso();
+    }
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw InputError(path, lineno, byte_base, e.what());
+  }
+  if (d.id.empty()) d.id = d.url.empty() ? path + ":" + std::to_string(lineno) : d.url;
+  return d;
+}
+
+bool is_json_lines(const fs::path& p) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+void read_text_stream(std::istream& in, const std::string& path, const ReadHandler& h) {
+  std::string raw;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    raw.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (raw.size() > kMaxArticleBytes) {
+      h.on_error(InputError(path, 0, kMaxArticleBytes, "article larger than " + std::to_string(kMaxArticleBytes >> 20) + " MiB"));
+      return;
+    }
+  }
+  if (in.bad()) { h.on_error(InputError(path, 0, raw.size(), "read error")); return; }
+  try {
+    h.on_document(read_text_article(raw, path));
+  } catch (const InputError& e) {
+    h.on_error(e);
+  }
+}
+
+void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    h.on_error(InputError(shown, 0, 0, "cannot open file"));
+    return;
+  }
+  if (is_json_lines(p)) read_json_lines(in, shown, h);
+  else read_text_stream(in, shown, h);
+}
+
+}  // namespace
+
+void read_json_lines(std::istream& in, const std::string& path, const ReadHandler& h) {
+  std::string line;
+  std::uint64_t lineno = 0, byte = 0;
+  // getline with a cap: a line past kMaxArticleBytes is reported and skipped
+  // without holding more than the cap in memory.
+  while (true) {
+    line.clear();
+    bool too_long = false, got = false;
+    std::streambuf* sb = in.rdbuf();
+    std::uint64_t line_bytes = 0;
+    for (;;) {
+      int c = sb->sbumpc();
+      if (c == std::char_traits<char>::eof()) break;
+      got = true;
+      ++line_bytes;
+      if (c == '\n') break;
+      if (line.size() < kMaxArticleBytes) line += static_cast<char>(c);
+      else too_long = true;
+    }
+    if (!got) break;
+    ++lineno;
+    const std::uint64_t start = byte;
+    byte += line_bytes;
+    if (too_long) {
+      h.on_error(InputError(path, lineno, start + kMaxArticleBytes, "JSON line longer than " + std::to_string(kMaxArticleBytes >> 20) + " MiB"));
+      continue;
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.size() >= 3 && lineno == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    try {
+      h.on_document(parse_json_line(line, path, lineno, start));
+    } catch (const InputError& e) {
+      h.on_error(e);
+    }
+  }
+}
+
+void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, std::istream* stdin_stream) {
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      std::istream& in = stdin_stream ? *stdin_stream : std::cin;
+      int first = in.peek();
+      while (first == ' ' || first == '\n' || first == '\r' || first == '\t') { in.get(); first = in.peek(); }
+      if (first == '{') read_json_lines(in, "<stdin>", h);
+      else read_text_stream(in, "<stdin>", h);
+      continue;
+    }
+    std::error_code ec;
+    fs::path p(input);
+    auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
+      h.on_error(InputError(input, 0, 0, "no such file or folder"));
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      std::vector<fs::path> files;
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      if (ec) { h.on_error(InputError(input, 0, 0, "cannot read folder: " + ec.message())); continue; }
+      for (; it != end; it.increment(ec)) {
+        if (ec) { h.on_error(InputError(input, 0, 0, "cannot read folder: " + ec.message())); break; }
+        const auto name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) {
+          auto ext = it->path().extension().string();
+          if (ext == ".txt" || ext == ".text" || is_json_lines(it->path())) files.push_back(it->path());
+        }
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) read_file(f, f.string(), h);
+      continue;
+    }
+    read_file(p, input, h);
+  }
+}
+
+}  // namespace irgraph::extract

@@ -1,0 +1,57 @@
+#pragma once
+/// Articles and the readers that turn files into them: plain text (line 1
+/// the headline), JSON Lines (id, title, date, url, text), folders
+/// (recursively, sorted) and "-" for standard input.
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace irgraph::extract {
+
+/// One news article. `text` is valid UTF-8 in NFC with '\n' line ends; every
+/// byte offset irgraph stores points into it.
+struct Document {
+  std::string id;      ///< stable id: the JSON "id", else the file path as given
+  std::string title;   ///< headline (first non-empty line of a .txt)
+  std::string date;    ///< publication date as YYYY-MM-DD, or empty when unknown
+  std::string url;
+  std::string origin;  ///< where it was read: "path" or "path:line"
+  std::string text;
+
+  /// 128-bit content hash (xxh3) of title and text, as 32 hex digits.
+  std::string content_hash() const;
+};
+
+/// Largest article irgraph accepts, in bytes (text of one file or JSON line).
+inline constexpr std::size_t kMaxArticleBytes = 64u << 20;
+
+/// Checks raw bytes (no NUL, valid UTF-8), then normalises: drops a UTF-8
+/// BOM, turns CRLF and CR into LF, applies NFC. Throws InputError naming
+/// `origin`, the line and the byte.
+std::string clean_text(std::string_view raw, const std::string& origin, std::uint64_t first_line = 1,
+                       std::uint64_t byte_base = 0);
+
+/// Builds a Document from a plain-text article.
+Document read_text_article(std::string_view raw, const std::string& path);
+
+/// Receives what the readers find: each article, and each input that had to
+/// be skipped (the reader then goes on with the rest).
+struct ReadHandler {
+  std::function<void(Document&&)> on_document;
+  std::function<void(const InputError&)> on_error;
+};
+
+/// Reads every input: a file (.jsonl/.ndjson as JSON Lines, anything else as
+/// one plain-text article), a folder (recursively, in sorted order; hidden
+/// entries skipped) or "-" (standard input, JSON Lines when its first byte is
+/// '{', else one article). Errors go to the handler; reading goes on.
+void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& handler, std::istream* stdin_stream = nullptr);
+
+/// Reads JSON Lines from a stream; one error per bad line.
+void read_json_lines(std::istream& in, const std::string& path, const ReadHandler& handler);
+
+}  // namespace irgraph::extract

@@ -1,0 +1,259 @@
+#include "extract/gazetteer.hpp"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "core/embedded_data.hpp"
+#include "core/error.hpp"
+
+namespace irgraph::extract {
+
+std::vector<std::string> split_list(std::string_view field) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= field.size()) {
+    std::size_t bar = field.find('|', pos);
+    std::string_view part = field.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    if (bar == std::string_view::npos) break;
+    pos = bar + 1;
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> read_tsv(std::string_view content) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t pos = 0;
+  while (pos < content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    std::string_view line = content.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? content.size() : nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::size_t c = 0;
+    while (true) {
+      std::size_t tab = line.find('\t', c);
+      cols.emplace_back(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
+      if (tab == std::string_view::npos) break;
+      c = tab + 1;
+    }
+    rows.push_back(std::move(cols));
+  }
+  return rows;
+}
+
+namespace {
+
+std::string col(const std::vector<std::string>& row, std::size_t i) { return i < row.size() ? row[i] : std::string(); }
+
+/// Phrase key of a surface form: its tokens' folded forms joined by spaces.
+std::string phrase_key(std::string_view surface) {
+  std::string key;
+  for (const auto& t : tokenize(surface)) {
+    if (!key.empty()) key += ' ';
+    key += t.folded;
+  }
+  return key;
+}
+
+int type_rank(NodeType t) {
+  switch (t) {
+    case NodeType::Country: return 0;
+    case NodeType::Organization: return 1;
+    case NodeType::Agreement: return 2;
+    case NodeType::Place: return 3;
+    case NodeType::Official: return 4;
+  }
+  return 5;
+}
+
+bool looks_like_acronym(std::string_view s) {
+  int upper = 0, lower = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = next_code_point(s, i);
+    if (c == ' ') return false;
+    if ((c >= 'A' && c <= 'Z') || c == U'İ') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+  }
+  return upper >= 2 && lower <= 1;  // "NATO", "U.N.", "MİT", "DRC", "OPEC+"; not "Hamas"
+}
+
+}  // namespace
+
+std::uint32_t Gazetteer::add_entry(GazetteerEntry e) {
+  std::string k = std::string(key_prefix(e.type)) + ":" + e.key;
+  if (auto it = by_key_.find(k); it != by_key_.end()) return it->second;
+  entries_.push_back(std::move(e));
+  forms_.emplace_back();
+  auto id = static_cast<std::uint32_t>(entries_.size() - 1);
+  by_key_.emplace(std::move(k), id);
+  return id;
+}
+
+void Gazetteer::add(std::uint32_t entry, std::string_view surface, NameForm form) {
+  if (surface.empty()) return;
+  if (form == NameForm::Name && looks_like_acronym(surface)) form = NameForm::Acronym;
+  std::string key = phrase_key(surface);
+  if (key.empty()) return;
+  auto& list = phrases_[key];
+  for (const auto& c : list)
+    if (c.entry == entry) return;
+  list.push_back({entry, form});
+  forms_[entry].emplace_back(surface);
+  auto n = static_cast<std::uint32_t>(std::count(key.begin(), key.end(), ' ') + 1);
+  max_phrase_tokens_ = std::max(max_phrase_tokens_, n);
+}
+
+Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
+                     std::string_view cities, std::string_view places, std::string_view organizations,
+                     std::string_view agreements, std::string_view titles) {
+  // Countries: every ISO 3166-1 entry. Inverted names ("Korea, Republic of") are not news names.
+  rapidjson::Document iso;
+  iso.Parse(iso_json.data(), iso_json.size());
+  if (iso.HasParseError() || !iso.IsObject() || !iso.HasMember("3166-1"))
+    throw Error("gazetteer: iso_3166-1.json is not the iso-codes list");
+  for (const auto& c : iso["3166-1"].GetArray()) {
+    std::string a3 = c["alpha_3"].GetString();
+    auto str = [&](const char* k) { return c.HasMember(k) ? std::string(c[k].GetString()) : std::string(); };
+    std::string common = str("common_name"), nm = str("name"), official = str("official_name");
+    if (official.rfind("the ", 0) == 0) official.erase(0, 4);
+    std::string display = !common.empty() ? common : nm;
+    std::uint32_t id = add_entry({NodeType::Country, a3, display, a3, "country"});
+    for (const auto& s : {common, nm, official})
+      if (!s.empty() && s.find(',') == std::string::npos) add(id, s, NameForm::Name);
+  }
+  auto country_rows = [&](std::string_view file, bool display_from_first) {
+    for (const auto& row : read_tsv(file)) {
+      auto it = countries_.find(col(row, 0));
+      std::uint32_t id;
+      if (auto e = by_key_.find("country:" + col(row, 0)); e != by_key_.end()) id = e->second;
+      else continue;  // a code iso-codes does not know (e.g. Kosovo's XKX): not an ISO country
+      (void)it;
+      auto names = split_list(col(row, 1));
+      if (display_from_first && !names.empty()) entries_[id].name = names.front();
+      for (const auto& n : names) add(id, n, NameForm::Name);
+      for (const auto& d : split_list(col(row, 2))) add(id, d, NameForm::Demonym);
+    }
+  };
+  country_rows(country_names, false);
+  country_rows(countries_news, true);
+  for (std::uint32_t i = 0; i < entries_.size(); ++i)
+    if (entries_[i].type == NodeType::Country) countries_.emplace(entries_[i].key, i);
+
+  // Agreements and organisations before places: they win ties on the same phrase.
+  for (const auto& row : read_tsv(organizations)) {
+    std::string nm = col(row, 0);
+    std::uint32_t id = add_entry({NodeType::Organization, fold(nm), nm, col(row, 3) == "-" ? "" : col(row, 3), col(row, 2)});
+    add(id, nm, NameForm::Name);
+    for (const auto& a : split_list(col(row, 1))) add(id, a, NameForm::Name);
+  }
+  for (const auto& row : read_tsv(agreements)) {
+    std::string nm = col(row, 0);
+    std::uint32_t id = add_entry({NodeType::Agreement, fold(nm), nm, "", col(row, 2)});
+    add(id, nm, NameForm::Name);
+    for (const auto& a : split_list(col(row, 1))) add(id, a, NameForm::Name);
+  }
+  // Places: hand-kept exonyms and regions first (their spelling is the display name), then GeoNames cities.
+  for (const auto& row : read_tsv(places)) {
+    std::string nm = col(row, 0), cc = col(row, 1) == "-" ? "" : col(row, 1);
+    std::uint32_t id = add_entry({NodeType::Place, fold(nm) + (cc.empty() ? "" : ":" + fold(cc)), nm, cc, col(row, 2)});
+    add(id, nm, NameForm::Name);
+    for (const auto& a : split_list(col(row, 3))) add(id, a, NameForm::Name);
+  }
+  for (const auto& row : read_tsv(cities)) {
+    std::string nm = col(row, 0), cc = col(row, 1);
+    std::vector<std::string> names{nm};
+    for (const auto& a : split_list(col(row, 4))) names.push_back(a);
+    // A city whose name is already a country, an organisation or a hand-kept place is that one.
+    bool taken = false;
+    for (const auto& n : names)
+      if (phrases_.count(phrase_key(n))) taken = true;
+    if (taken) continue;
+    std::uint32_t id = add_entry({NodeType::Place, fold(nm) + ":" + fold(cc), nm, cc, "city"});
+    for (const auto& n : names) add(id, n, NameForm::Name);
+  }
+  for (const auto& row : read_tsv(titles)) {
+    TitleWord w;
+    std::string cls = col(row, 1);
+    w.cls = cls == "head" ? TitleClass::Head : cls == "modifier" ? TitleClass::Modifier : TitleClass::None;
+    if (w.cls == TitleClass::None) throw Error("gazetteer: titles.tsv: bad class '" + cls + "' for " + col(row, 0));
+    w.canonical = col(row, 2);
+    w.cap_only = col(row, 3) == "cap";
+    titles_[fold(col(row, 0))] = std::move(w);
+  }
+  // Rank candidates once so match() takes the first.
+  for (auto& [k, list] : phrases_)
+    std::stable_sort(list.begin(), list.end(), [&](const Candidate& a, const Candidate& b) {
+      return type_rank(entries_[a.entry].type) < type_rank(entries_[b.entry].type);
+    });
+}
+
+const Gazetteer& Gazetteer::instance() {
+  static const Gazetteer g(data::embedded_file("iso_3166-1.json"), data::embedded_file("country-names.tsv"),
+                           data::embedded_file("countries-news.tsv"), data::embedded_file("cities.tsv"),
+                           data::embedded_file("places.tsv"), data::embedded_file("organizations.tsv"),
+                           data::embedded_file("agreements.tsv"), data::embedded_file("titles.tsv"));
+  return g;
+}
+
+std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std::vector<Token>& tokens, std::uint32_t i,
+                                               std::uint32_t end) const {
+  if (i >= end || !tokens[i].word()) return std::nullopt;
+  std::string key;
+  std::optional<GazetteerMatch> best;
+  for (std::uint32_t n = 0; n < max_phrase_tokens_ && i + n < end; ++n) {
+    const Token& t = tokens[i + n];
+    if (n > 0) {
+      if (t.is(kLineBefore)) break;
+      key += ' ';
+    }
+    key += t.folded;
+    auto it = phrases_.find(key);
+    if (it == phrases_.end()) continue;
+    if (!tokens[i + n].word()) continue;  // a phrase ends on a word
+    for (const auto& c : it->second) {
+      const Token& first = tokens[i];
+      if (c.form == NameForm::Acronym) {
+        // every letter in capitals: "US" but not "us", "WHO" but not "Who"
+        bool caps = true;
+        for (std::uint32_t k = i; k <= i + n && caps; ++k)
+          if (tokens[k].word()) {
+            std::string_view s = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+            for (char ch : s)
+              if (ch >= 'a' && ch <= 'z') caps = false;
+          }
+        if (!caps) continue;
+      } else if (!first.cap()) {
+        continue;
+      }
+      best = GazetteerMatch{c.entry, n + 1, c.form};
+      break;
+    }
+  }
+  return best;
+}
+
+const GazetteerEntry* Gazetteer::country(std::string_view alpha3) const {
+  auto it = countries_.find(std::string(alpha3));
+  return it == countries_.end() ? nullptr : &entries_[it->second];
+}
+
+std::vector<std::uint32_t> Gazetteer::lookup(std::string_view folded_name) const {
+  std::vector<std::uint32_t> out;
+  if (auto it = phrases_.find(phrase_key(folded_name)); it != phrases_.end())
+    for (const auto& c : it->second) out.push_back(c.entry);
+  return out;
+}
+
+const TitleWord& Gazetteer::title_word(std::string_view folded) const {
+  static const TitleWord none;
+  auto it = titles_.find(std::string(folded));
+  return it == titles_.end() ? none : it->second;
+}
+
+}  // namespace irgraph::extract

@@ -1,0 +1,99 @@
+#pragma once
+/// Gazetteers: countries (ISO 3166-1 from iso-codes, with the names and
+/// demonyms news uses), places, organisations, agreements, and the lexicon of
+/// official titles. Built once from the data files in extract/gazetteers/
+/// (compiled into the library); looked up by sequences of folded tokens.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/ontology.hpp"
+#include "extract/text.hpp"
+
+namespace irgraph::extract {
+
+/// How a surface form names its entry.
+enum class NameForm : std::uint8_t {
+  Name,     ///< a proper name ("Turkey", "Moscow", "United Nations")
+  Demonym,  ///< an adjective or people ("Turkish", "Russians"): a country mention
+  Acronym,  ///< an acronym ("NATO", "U.N."): must be written in capitals
+};
+
+struct GazetteerEntry {
+  NodeType type;
+  std::string key;      ///< canonical key: alpha-3 for countries, folded name otherwise
+  std::string name;     ///< display name ("Turkey", "United Nations")
+  std::string country;  ///< alpha-3 the place or body belongs to, or empty
+  std::string kind;     ///< sub-kind from the data file ("city", "armed group", ...)
+};
+
+struct GazetteerMatch {
+  std::uint32_t entry = 0;   ///< index into Gazetteer::entries()
+  std::uint32_t length = 0;  ///< tokens matched
+  NameForm form = NameForm::Name;
+};
+
+enum class TitleClass : std::uint8_t { None, Head, Modifier };
+
+struct TitleWord {
+  TitleClass cls = TitleClass::None;
+  std::string canonical;  ///< spelling used in roles ("Defense" for "defence")
+  bool cap_only = false;  ///< counts only when written with a capital
+};
+
+class Gazetteer {
+ public:
+  /// The gazetteer built from the embedded data files (built on first use; thread-safe).
+  static const Gazetteer& instance();
+
+  /// Builds from data file contents (tests use small ones).
+  Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
+            std::string_view cities, std::string_view places, std::string_view organizations,
+            std::string_view agreements, std::string_view titles);
+
+  /// Longest entry whose name matches tokens [i, end), case rules applied:
+  /// names must start with a capital, acronyms must be in capitals.
+  /// Priority on equal length: Country, Organization, Agreement, Place.
+  std::optional<GazetteerMatch> match(std::string_view text, const std::vector<Token>& tokens, std::uint32_t i,
+                                      std::uint32_t end) const;
+
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+  const GazetteerEntry& entry(std::uint32_t i) const { return entries_.at(i); }
+
+  /// The country entry for an alpha-3 code, or nullptr.
+  const GazetteerEntry* country(std::string_view alpha3) const;
+  /// Every entry a folded name or alias resolves to (all types).
+  std::vector<std::uint32_t> lookup(std::string_view folded_name) const;
+  /// Surface forms of an entry (names, acronyms, demonyms) as written in the data.
+  const std::vector<std::string>& surface_forms(std::uint32_t entry) const { return forms_.at(entry); }
+
+  const TitleWord& title_word(std::string_view folded) const;
+
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Candidate {
+    std::uint32_t entry;
+    NameForm form;
+  };
+  void add(std::uint32_t entry, std::string_view surface, NameForm form);
+  std::uint32_t add_entry(GazetteerEntry e);
+
+  std::vector<GazetteerEntry> entries_;
+  std::vector<std::vector<std::string>> forms_;
+  std::unordered_map<std::string, std::vector<Candidate>> phrases_;  ///< token-folded phrase -> candidates
+  std::unordered_map<std::string, std::uint32_t> countries_;         ///< alpha-3 -> entry
+  std::unordered_map<std::string, std::uint32_t> by_key_;            ///< type prefix + key -> entry
+  std::unordered_map<std::string, TitleWord> titles_;
+  std::uint32_t max_phrase_tokens_ = 1;
+};
+
+/// Splits a '|'-separated field; empty parts are dropped.
+std::vector<std::string> split_list(std::string_view field);
+/// Rows of a tab-separated data file: '#' lines and blank lines skipped.
+std::vector<std::vector<std::string>> read_tsv(std::string_view content);
+
+}  // namespace irgraph::extract

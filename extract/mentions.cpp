@@ -1,0 +1,936 @@
+// Mention extractors (gazetteer, agreements, organisations, officials,
+// descriptions) and in-document coreference.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "extract/names.hpp"
+#include "extract/pipeline.hpp"
+
+namespace irgraph::extract {
+
+namespace {
+
+// ---------------------------------------------------------------- word lists
+
+/// Capitalised words that start sentences or headlines but never names.
+bool is_stop_cap(std::string_view f) {
+  static const std::unordered_set<std::string_view> s = {
+      "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "but", "nor",
+      "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "my", "your", "this",
+      "that", "these", "those", "there", "here", "mr", "mrs", "ms", "dr", "meanwhile", "however", "also",
+      "after", "before", "during", "while", "when", "where", "if", "as", "so", "yet", "both", "all", "some",
+      "last", "next", "earlier", "later", "then", "now", "today", "yesterday", "tomorrow", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+      "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "share", "read", "photo", "file", "according",
+      "under", "prior", "ahead", "headlining", "speaking", "writing", "addressing", "following", "despite",
+      "secondly", "firstly", "first", "second", "third", "finally", "new", "year", "why", "what", "who", "how",
+      "which", "said", "says", "not", "no", "yes", "thanks", "thank", "dear", "his", "mrs", "sir", "madam",
+      "excellency", "several", "many", "most", "more", "each", "every", "other", "another", "such", "than",
+      "through", "between", "against", "about", "over", "into", "within", "without", "until", "since", "upon",
+      "although", "because", "whether", "though", "unlike", "like", "among", "amid", "via", "per", "around"};
+  return s.count(f) > 0;
+}
+
+bool is_name_particle(std::string_view f) {
+  static const std::unordered_set<std::string_view> s = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da",
+                                                          "di", "del", "della", "van", "von", "der", "den", "le",
+                                                          "la", "du", "dos", "das", "ben", "y", "ul", "ud"};
+  return s.count(f) > 0;
+}
+
+/// Head nouns of agreement names, and whether "<Name> <head>" of that head
+/// names the same thing as any other head of its group ("Astana process",
+/// "Astana platform", "Astana talks" are one).
+struct AgreementHead {
+  bool known = false;
+  bool mergeable = false;
+};
+AgreementHead agreement_head(std::string_view f) {
+  static const std::unordered_set<std::string_view> merge = {
+      "agreement", "agreements", "deal", "accord", "accords", "memorandum", "process", "platform", "format",
+      "talks", "negotiations", "understanding", "framework", "dialogue"};
+  static const std::unordered_set<std::string_view> other = {
+      "treaty", "ceasefire", "truce", "pact", "protocol", "declaration", "initiative", "roadmap", "convention",
+      "charter", "summit", "communique", "plan", "consensus"};
+  if (merge.count(f)) return {true, true};
+  if (other.count(f)) return {true, false};
+  if (f == "cease") return {true, false};  // "cease-fire": checked by the caller
+  return {};
+}
+
+bool is_org_head(std::string_view f) {
+  static const std::unordered_set<std::string_view> s = {
+      "organization", "organisation", "agency", "council", "committee", "commission", "union", "party", "front",
+      "movement", "army", "forces", "brigade", "brigades", "alliance", "league", "association", "bank", "fund",
+      "court", "assembly", "institute", "authority", "service", "guard", "guards", "corps", "coalition",
+      "federation", "bureau", "secretariat", "directorate", "congress"};
+  return s.count(f) > 0;
+}
+
+bool is_place_word(std::string_view f) {
+  static const std::unordered_set<std::string_view> s = {"city", "town", "village", "province", "region",
+                                                          "district", "capital", "governorate", "port", "state"};
+  return s.count(f) > 0;
+}
+
+const Token* tok(const Annotation& a, std::uint32_t i) { return i < a.tokens.size() ? &a.tokens[i] : nullptr; }
+
+bool folded_is(const Annotation& a, std::uint32_t i, std::string_view f) {
+  const Token* t = tok(a, i);
+  return t && t->folded == f;
+}
+
+// -------------------------------------------------------------- title parse
+
+struct Title {
+  std::uint32_t end = 0;  ///< token after the title
+  std::string role;       ///< canonical ("Deputy Foreign Minister")
+  bool plural = false;    ///< "ministers"
+  bool counterpart = false;
+  std::vector<std::string> coordinated;  ///< "foreign and defense ministers" -> {"Foreign Minister", "Defense Minister"}
+};
+
+std::string capitalise(std::string_view s) {
+  std::string r(s);
+  if (!r.empty() && r[0] >= 'a' && r[0] <= 'z') r[0] = static_cast<char>(r[0] - 'a' + 'A');
+  return r;
+}
+
+/// The title word at token i: its lexicon entry (plural heads accepted).
+const TitleWord* title_word_at(const Annotation& a, std::uint32_t i, bool* plural = nullptr) {
+  const Token* t = tok(a, i);
+  if (!t || !t->word()) return nullptr;
+  const TitleWord* w = &a.gaz.title_word(t->folded);
+  if (w->cls == TitleClass::None && t->folded.size() > 3 && t->folded.back() == 's') {
+    w = &a.gaz.title_word(std::string_view(t->folded).substr(0, t->folded.size() - 1));
+    if (w->cls != TitleClass::Head) return nullptr;
+    if (plural) *plural = true;
+  }
+  if (w->cls == TitleClass::None) return nullptr;
+  if (w->cap_only && !t->cap()) return nullptr;
+  return w;
+}
+
+std::string word_for_role(const Annotation& a, std::uint32_t i, const TitleWord& w) {
+  if (!w.canonical.empty()) return w.canonical;
+  std::string f = a.tokens[i].folded;
+  if (f.size() > 3 && f.back() == 's' && a.gaz.title_word(f).cls == TitleClass::None) f.pop_back();
+  if (f == "mp") return "MP";
+  return capitalise(f);
+}
+
+/// Parses a title starting at token i ("Foreign Minister", "Minister of
+/// Foreign Affairs", "Secretary-General", "foreign and defense ministers",
+/// "counterpart").
+std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint32_t end) {
+  Title t;
+  if (folded_is(a, i, "counterpart") || folded_is(a, i, "counterparts")) {
+    t.end = i + 1;
+    t.counterpart = true;
+    t.plural = folded_is(a, i, "counterparts");
+    return t;
+  }
+  std::vector<std::string> words;
+  std::vector<std::vector<std::string>> alternatives;  // coordinated modifiers: foreign and defense
+  bool head = false, plural = false;
+  std::uint32_t k = i, last_good = i;
+  while (k < end) {
+    bool pl = false;
+    const TitleWord* w = title_word_at(a, k, &pl);
+    if (w) {
+      words.push_back(word_for_role(a, k, *w));
+      if (w->cls == TitleClass::Head) { head = true; last_good = k + 1; plural = pl; }
+      ++k;
+      continue;
+    }
+    // joiners: hyphen without spaces (Secretary-General), "of"/"for" (Minister of Foreign Affairs),
+    // "and" between modifiers (foreign and defense ministers)
+    const Token* tk = tok(a, k);
+    if (!tk) break;
+    if (tk->folded == "-" && !tk->is(kSpaceBefore) && k + 1 < end && !a.tokens[k + 1].is(kSpaceBefore) &&
+        title_word_at(a, k + 1) && !words.empty()) {
+      words.back() += "-";
+      ++k;
+      // glue next word onto this one
+      const TitleWord* w2 = title_word_at(a, k);
+      words.back() += word_for_role(a, k, *w2);
+      if (w2->cls == TitleClass::Head) { head = true; last_good = k + 1; }
+      ++k;
+      continue;
+    }
+    if ((tk->folded == "of" || tk->folded == "for") && head && k + 1 < end) {
+      std::uint32_t m = k + 1;
+      if (folded_is(a, m, "the")) ++m;
+      std::vector<std::string> domain;
+      while (m < end) {
+        const TitleWord* w2 = title_word_at(a, m);
+        if (!w2 || w2->cls != TitleClass::Modifier) break;
+        if (a.tokens[m].folded == "state" || a.tokens[m].folded == "staff") domain.push_back(capitalise(a.tokens[m].folded));
+        else domain.push_back(word_for_role(a, m, *w2));
+        ++m;
+        if (folded_is(a, m, "and") && title_word_at(a, m + 1)) { domain.push_back("and"); ++m; }
+      }
+      if (domain.empty()) break;
+      // "Minister of Foreign Affairs" -> "Foreign Minister"; "Secretary of State" stays
+      if (!domain.empty() && domain.back() == "Affairs") domain.pop_back();
+      std::string dom;
+      for (const auto& d : domain) dom += (dom.empty() ? "" : " ") + d;
+      if (dom == "State" || dom == "Staff" || words.empty()) {
+        words.push_back("of " + dom);
+      } else {
+        std::string h = words.back();
+        words.back() = dom + " " + h;
+      }
+      k = m;
+      last_good = k;
+      continue;
+    }
+    if (tk->folded == "and" && !head && !words.empty()) {
+      // "foreign and defense ministers": modifiers on both sides of "and", then a head
+      std::uint32_t m = k + 1;
+      std::vector<std::string> second;
+      while (m < end) {
+        const TitleWord* w2 = title_word_at(a, m);
+        if (!w2 || w2->cls != TitleClass::Modifier) break;
+        second.push_back(word_for_role(a, m, *w2));
+        ++m;
+      }
+      bool pl2 = false;
+      const TitleWord* h2 = title_word_at(a, m, &pl2);
+      if (second.empty() || !h2 || h2->cls != TitleClass::Head) break;
+      alternatives.push_back(words);
+      words = second;
+      k = m;
+      continue;
+    }
+    break;
+  }
+  if (!head) return std::nullopt;
+  t.end = last_good;
+  // drop trailing words past the last head that "of"-handling did not take
+  std::string role;
+  for (const auto& w : words) {
+    if (!role.empty() && role.back() != '-' ) role += ' ';
+    role += w;
+  }
+  t.role = role;
+  t.plural = plural;
+  if (!alternatives.empty()) {
+    std::string head_word = words.back();
+    for (auto& alt : alternatives) {
+      std::string r;
+      for (const auto& w : alt) r += w + " ";
+      t.coordinated.push_back(r + head_word);
+    }
+    t.coordinated.push_back(role);
+  }
+  return t;
+}
+
+// --------------------------------------------------------------- name parse
+
+bool name_word(const Annotation& a, std::uint32_t i) {
+  const Token* t = tok(a, i);
+  if (!t || !t->word() || t->is(kNumber)) return false;
+  if (!t->cap()) return false;
+  if (is_stop_cap(t->folded)) return false;
+  return true;
+}
+
+/// A person's name starting at token i: capitalised words, particles
+/// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
+/// capitalised word. Returns the end token, or i when there is none.
+std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint32_t end, bool allow_gazetteer = false) {
+  std::uint32_t k = i, last_ok = i;
+  int words = 0;
+  while (k < end && words < 6) {
+    const Token& t = a.tokens[k];
+    if (k > i && t.is(kLineBefore)) break;
+    if (name_word(a, k)) {
+      // a country, organisation or agreement name is not part of a person's name
+      if (!allow_gazetteer && a.owner[k] >= 0) {
+        const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k])];
+        if (m.type != NodeType::Place) break;
+      }
+      // a title word starts a new phrase ("Erdoğan and German Chancellor")
+      if (title_word_at(a, k) && a.gaz.title_word(t.folded).cls == TitleClass::Head && words > 0) break;
+      ++words;
+      ++k;
+      last_ok = k;
+      // initial: "W."
+      if (a.tokens[k - 1].end - a.tokens[k - 1].begin == 1 && folded_is(a, k, ".") && !a.tokens[k].is(kSpaceBefore)) {
+        ++k;
+        last_ok = k;
+      }
+      // hyphenated: Jean-Baptiste, Al-Sisi
+      if (folded_is(a, k, "-") && !a.tokens[k].is(kSpaceBefore) && k + 1 < end && !a.tokens[k + 1].is(kSpaceBefore) &&
+          a.tokens[k + 1].word()) {
+        k += 2;
+        last_ok = k;
+      }
+      continue;
+    }
+    if (t.word() && is_name_particle(t.folded) && words < 5) {
+      // al-Assad, bin Salman, van der Leyen: a particle needs a capitalised word after it
+      std::uint32_t m = k + 1;
+      if (folded_is(a, m, "-") && !a.tokens[m].is(kSpaceBefore)) ++m;
+      while (m < end && a.tokens[m].word() && is_name_particle(a.tokens[m].folded) && !a.tokens[m].cap()) ++m;
+      if (m < end && name_word(a, m)) {
+        k = m;
+        continue;
+      }
+    }
+    break;
+  }
+  return words == 0 ? i : last_ok;
+}
+
+/// Is the span a gazetteer entity (then it is not a person)?
+bool is_gazetteer_span(const Annotation& a, std::uint32_t first, std::uint32_t last) {
+  auto m = a.gaz.match(a.doc.text, a.tokens, first, last);
+  return m && m->length == last - first;
+}
+
+// ----------------------------------------------------------- extractors
+
+class GazetteerMentions : public MentionExtractor {
+ public:
+  std::string_view name() const override { return "gazetteer"; }
+  std::string_view description() const override {
+    return "countries (names, demonyms, acronyms), places, organisations and fixed-name agreements from the gazetteers";
+  }
+  void run(Annotation& a) const override {
+    for (const auto& s : a.sentences) {
+      for (std::uint32_t i = s.first_token; i < s.last_token;) {
+        auto m = a.gaz.match(a.doc.text, a.tokens, i, s.last_token);
+        if (!m) { ++i; continue; }
+        const auto& e = a.gaz.entry(m->entry);
+        Mention men;
+        men.type = e.type;
+        men.sentence = s.index;
+        men.first = i;
+        men.last = i + m->length;
+        men.surface = std::string(a.surface(i, i + m->length));
+        men.form = m->form;
+        men.gazetteer = static_cast<int>(m->entry);
+        men.key = std::string(key_prefix(e.type)) + ":" + e.key;
+        men.country = e.country;
+        men.extractor = "gazetteer";
+        men.rule = m->form == NameForm::Demonym ? "demonym" : m->form == NameForm::Acronym ? "acronym" : "name";
+        // A place name followed by a capitalised name word is part of a longer
+        // name ("Victoria Nuland", "Washington Post"), unless a place word follows.
+        if (e.type == NodeType::Place && men.last < s.last_token && name_word(a, men.last) &&
+            a.tokens[men.last].is(kSpaceBefore) && !is_place_word(a.tokens[men.last].folded) &&
+            !a.gaz.match(a.doc.text, a.tokens, men.last, s.last_token)) {
+          i = men.last;
+          continue;
+        }
+        // "Idlib province", "Aleppo Governorate": the place word belongs to the place
+        if (e.type == NodeType::Place && men.last < s.last_token && is_place_word(a.tokens[men.last].folded) &&
+            a.tokens[men.last].folded != "capital" && a.tokens[men.last].folded != "city") {
+          men.last += 1;
+          men.surface = std::string(a.surface(men.first, men.last));
+        }
+        a.add_mention(std::move(men));
+        i += m->length;
+      }
+    }
+  }
+};
+
+/// "the Sochi agreement", "Geneva talks", "the 2015 nuclear deal", "Resolution 2254".
+class AgreementMentions : public MentionExtractor {
+ public:
+  std::string_view name() const override { return "agreements"; }
+  std::string_view description() const override {
+    return "named agreements, treaties, processes, platforms, talks and resolutions from their head nouns";
+  }
+  void run(Annotation& a) const override {
+    for (const auto& s : a.sentences) {
+      for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+        const Token& t = a.tokens[i];
+        if (!t.word()) continue;
+        // Resolution 2254
+        if (t.folded == "resolution" && t.cap() && i + 1 < s.last_token && a.tokens[i + 1].is(kNumber)) {
+          add(a, s, i, i + 2, "resolution " + a.tokens[i + 1].folded, "resolution-number");
+          continue;
+        }
+        AgreementHead h = agreement_head(t.folded);
+        if (!h.known) continue;
+        std::uint32_t head_end = i + 1;
+        if (t.folded == "cease") {  // cease-fire
+          if (!(folded_is(a, i + 1, "-") && folded_is(a, i + 2, "fire"))) continue;
+          head_end = i + 3;
+        }
+        if (a.owner[i] >= 0) continue;
+        // modifier: a place, capitalised words, or a year with lower-case adjectives
+        std::uint32_t m = i;
+        bool named = false, place_only = false;
+        if (m > s.first_token && a.owner[m - 1] >= 0) {
+          const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[m - 1])];
+          if (pm.type == NodeType::Place && pm.last == m) {
+            m = pm.first;
+            named = true;
+            place_only = true;
+          }
+        }
+        if (!named) {
+          std::uint32_t k = m;
+          while (k > s.first_token && name_word(a, k - 1) && a.owner[k - 1] < 0 &&
+                 !(k - 1 == s.first_token) && agreement_head(a.tokens[k - 1].folded).known == false)
+            --k;
+          if (k < m) { m = k; named = true; place_only = (m + 1 == i); }
+        }
+        if (!named) {
+          // "the 2015 nuclear deal": a year, then at most two lower-case words
+          std::uint32_t k = m;
+          while (k > s.first_token && m - k < 2 && a.tokens[k - 1].word() && !a.tokens[k - 1].cap() &&
+                 !a.tokens[k - 1].is(kNumber))
+            --k;
+          if (k > s.first_token) {
+            const Token& y = a.tokens[k - 1];
+            if (y.is(kNumber) && y.folded.size() == 4 && (y.folded.rfind("19", 0) == 0 || y.folded.rfind("20", 0) == 0)) {
+              m = k - 1;
+              named = true;
+            }
+          }
+        }
+        // "the Treaty of Lausanne", "Memorandum of Understanding on ..."; capitalised head + of + Name
+        if (!named && t.cap() && folded_is(a, head_end, "of") && head_end + 1 < s.last_token &&
+            name_word(a, head_end + 1) && !is_gazetteer_span(a, head_end + 1, head_end + 2)) {
+          add(a, s, i, head_end + 2, fold(a.surface(i, head_end + 2)), "head-of-name");
+          continue;
+        }
+        if (!named) continue;
+        // "Congress of the National Dialogue": part of a longer name
+        if (m > s.first_token + 1 && (folded_is(a, m - 1, "of") || (folded_is(a, m - 1, "the") && folded_is(a, m - 2, "of"))))
+          continue;
+        // a sentence-initial capital is no name ("The deal", "Talks")
+        for (std::uint32_t k = m; k < i; ++k)
+          if (a.owner[k] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[k])].type != NodeType::Place) { named = false; }
+        if (!named) continue;
+        std::string core = fold(a.surface(m, i));
+        std::string key = h.mergeable && place_only ? core : fold(a.surface(m, head_end));
+        // free the place tokens taken by the gazetteer: they are the agreement's name here
+        for (std::uint32_t k = m; k < i; ++k) a.owner[k] = -1;
+        add(a, s, m, head_end, key, place_only ? "place-head" : "name-head");
+        i = head_end - 1;
+      }
+    }
+  }
+
+ private:
+  static void add(Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last, const std::string& key,
+                  const char* rule) {
+    Mention men;
+    men.type = NodeType::Agreement;
+    men.sentence = s.index;
+    men.first = first;
+    men.last = last;
+    men.surface = std::string(a.surface(first, last));
+    men.key = "agreement:" + key;
+    men.extractor = "agreements";
+    men.rule = rule;
+    // a place mention the agreement swallowed is dropped
+    for (auto& pm : a.mentions)
+      if (pm.sentence == s.index && pm.first >= first && pm.last <= last && pm.type == NodeType::Place) pm.last = pm.first;
+    a.add_mention(std::move(men));
+  }
+};
+
+/// "National Intelligence Organization (MİT)", "Supreme National Security Council".
+class OrganizationMentions : public MentionExtractor {
+ public:
+  std::string_view name() const override { return "organizations"; }
+  std::string_view description() const override {
+    return "organisations named by a head noun (Council, Agency, Party ...) and acronyms introduced in parentheses";
+  }
+  void run(Annotation& a) const override {
+    for (const auto& s : a.sentences) {
+      for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+        const Token& t = a.tokens[i];
+        if (!t.word() || !t.cap() || !is_org_head(t.folded) || a.owner[i] >= 0) continue;
+        // extend left over capitalised words and of/for/and/the inside the name
+        std::uint32_t first = i;
+        while (first > s.first_token) {
+          std::uint32_t p = first - 1;
+          if (name_word(a, p) && a.owner[p] < 0 && p != s.first_token) { first = p; continue; }
+          if (name_word(a, p) && a.owner[p] >= 0) {
+            const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[p])];
+            if (pm.type == NodeType::Country && pm.form == NameForm::Demonym) break;
+          }
+          break;
+        }
+        // extend right: "Council of Europe", "Congress of the National Dialogue"
+        std::uint32_t last = i + 1;
+        if (folded_is(a, last, "of") || folded_is(a, last, "for")) {
+          std::uint32_t k = last + 1;
+          if (folded_is(a, k, "the")) ++k;
+          std::uint32_t e = k;
+          while (e < s.last_token && (name_word(a, e) || (folded_is(a, e, "and") && name_word(a, e + 1)))) ++e;
+          if (e > k) last = e;
+        }
+        int words = 0;
+        for (std::uint32_t k = first; k < last; ++k)
+          if (a.tokens[k].word() && a.tokens[k].cap()) ++words;
+        bool acronym_follows = folded_is(a, last, "(") && last + 2 < s.last_token && a.tokens[last + 1].is(kAllCaps) &&
+                               folded_is(a, last + 2, ")");
+        if (words < 2 && !acronym_follows) continue;
+        // a title word inside means a person's title ("Security Council Chief")
+        bool titled = false;
+        for (std::uint32_t k = first; k < last; ++k)
+          if (a.gaz.title_word(a.tokens[k].folded).cls == TitleClass::Head && k != i) titled = true;
+        if (titled) continue;
+        Mention men;
+        men.type = NodeType::Organization;
+        men.sentence = s.index;
+        men.first = first;
+        men.last = last;
+        men.surface = std::string(a.surface(first, last));
+        men.key = "org:" + fold(men.surface);
+        men.extractor = "organizations";
+        men.rule = "head-noun";
+        for (std::uint32_t k = first; k < last; ++k) a.owner[k] = a.owner[k] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[k])].type == NodeType::Place ? -1 : a.owner[k];
+        int id = a.add_mention(std::move(men));
+        if (id >= 0) i = last - 1;
+      }
+      // acronym definitions: <org or unknown capitalised name> ( ACR )
+      for (std::uint32_t i = s.first_token; i + 2 < s.last_token; ++i) {
+        if (!(folded_is(a, i, "(") && a.tokens[i + 1].is(kAllCaps) && folded_is(a, i + 2, ")"))) continue;
+        if (i == s.first_token || a.owner[i - 1] < 0) continue;
+        const Mention& org = a.mentions[static_cast<std::size_t>(a.owner[i - 1])];
+        if (org.type != NodeType::Organization && org.type != NodeType::Agreement) continue;
+        int acr = a.owner[i + 1];
+        Mention men;
+        men.type = org.type;
+        men.sentence = s.index;
+        men.first = i + 1;
+        men.last = i + 2;
+        men.surface = std::string(a.surface(i + 1, i + 2));
+        men.form = NameForm::Acronym;
+        men.key = org.key;  // the acronym names the same entity
+        men.gazetteer = org.gazetteer;
+        men.extractor = "organizations";
+        men.rule = "acronym-definition";
+        if (acr >= 0) {
+          Mention& old = a.mentions[static_cast<std::size_t>(acr)];
+          if (old.type == org.type) old.key = org.key;  // gazetteer acronym of the same kind: follow the definition
+          continue;
+        }
+        a.add_mention(std::move(men));
+      }
+    }
+  }
+};
+
+/// Officials: "Russian Foreign Minister Sergei Lavrov", "Lavrov, Russia's
+/// foreign minister", "his Russian counterpart Vladimir Putin",
+/// "National Intelligence Organization (MİT) Chief Hakan Fidan",
+/// "the Bashar Assad regime", and later mentions of names already found.
+class OfficialMentions : public MentionExtractor {
+ public:
+  std::string_view name() const override { return "officials"; }
+  std::string_view description() const override {
+    return "officials from titles before or after their names, counterparts, regimes, and repeated names";
+  }
+  void run(Annotation& a) const override {
+    for (const auto& s : a.sentences) titled(a, s);
+    for (const auto& s : a.sentences) appositions(a, s);
+    for (const auto& s : a.sentences) regimes(a, s);
+    known_names(a);
+  }
+
+ private:
+  /// Country or organisation stated just before a title: "Russian", "Russia's", "U.S.", "MİT".
+  static void qualifier_before(const Annotation& a, std::uint32_t title_first, const Sentence& s, Mention& out) {
+    std::uint32_t k = title_first;
+    if (k > s.first_token && a.tokens[k - 1].folded == "'s") --k;
+    if (k > s.first_token && folded_is(a, k - 1, ")")) {  // "Organization (MİT) Chief"
+      std::uint32_t open = k - 1;
+      while (open > s.first_token && !folded_is(a, open, "(")) --open;
+      k = open;
+    }
+    if (k <= s.first_token || a.owner[k - 1] < 0) return;
+    const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[k - 1])];
+    if (q.last != k) return;
+    if (q.type == NodeType::Country) out.country = q.key.substr(q.key.find(':') + 1);
+    else if (q.type == NodeType::Organization) {
+      out.org = a.owner[k - 1];
+      out.country = q.country;
+    }
+  }
+
+  /// "A Turkish delegation (,) led/headed by <title> <name>": the delegation's country.
+  static std::string delegation_country(const Annotation& a, std::uint32_t title_first, const Sentence& s) {
+    std::uint32_t k = title_first;
+    if (k < s.first_token + 3) return {};
+    if (!folded_is(a, k - 1, "by")) return {};
+    if (!(folded_is(a, k - 2, "led") || folded_is(a, k - 2, "headed"))) return {};
+    std::uint32_t d = k - 3;
+    if (folded_is(a, d, ",")) --d;
+    if (!(folded_is(a, d, "delegation") || folded_is(a, d, "team"))) return {};
+    for (std::uint32_t b = d; b > s.first_token && d - b < 3; --b) {
+      int o = a.owner[b - 1];
+      if (o >= 0 && a.mentions[static_cast<std::size_t>(o)].type == NodeType::Country)
+        return a.mentions[static_cast<std::size_t>(o)].key.substr(8);
+    }
+    return {};
+  }
+
+  static void titled(Annotation& a, const Sentence& s) {
+    for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+      if (a.owner[i] >= 0) continue;
+      auto title = parse_title(a, i, s.last_token);
+      if (!title) continue;
+      std::uint32_t name_first = title->end;
+      // "Minister of Foreign Affairs of Iran Hossein ..." / "Chief of MİT X"
+      Mention men;
+      if ((folded_is(a, name_first, "of") || folded_is(a, name_first, "for")) && name_first + 1 < s.last_token &&
+          a.owner[name_first + 1] >= 0) {
+        const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[name_first + 1])];
+        if (q.type == NodeType::Country || q.type == NodeType::Organization) {
+          if (q.type == NodeType::Country) men.country = q.key.substr(8);
+          else { men.org = a.owner[name_first + 1]; men.country = q.country; }
+          name_first = q.last;
+          if (folded_is(a, name_first, ",")) ++name_first;
+        }
+      }
+      std::uint32_t name_last = parse_person_name(a, name_first, s.last_token);
+      if (name_last == name_first) {
+        i = title->end - 1;
+        continue;
+      }
+      if (is_gazetteer_span(a, name_first, name_last)) { i = name_last - 1; continue; }
+      men.type = NodeType::Official;
+      men.sentence = s.index;
+      men.first = name_first;
+      men.last = name_last;
+      men.surface = std::string(a.surface(name_first, name_last));
+      men.role = title->role;
+      men.extractor = "officials";
+      men.rule = title->counterpart ? "counterpart-name" : "title-name";
+      if (men.country.empty() && men.org < 0) qualifier_before(a, i, s, men);
+      if (men.country.empty()) men.country = delegation_country(a, i, s);
+      if (title->counterpart) {
+        // "X and his Russian counterpart Y": Y holds X's role
+        for (int k = static_cast<int>(a.mentions.size()) - 1; k >= 0; --k) {
+          const Mention& p = a.mentions[static_cast<std::size_t>(k)];
+          if (p.sentence == s.index && p.type == NodeType::Official && p.first < i) { men.role = p.role; break; }
+        }
+      }
+      // the title's own tokens, and a place the name swallowed, belong to the official
+      for (std::uint32_t k = name_first; k < name_last; ++k)
+        if (a.owner[k] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[k])].type == NodeType::Place) {
+          Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[k])];
+          for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
+          pm.last = pm.first;
+        }
+      if (a.add_mention(std::move(men)) >= 0) {
+        for (std::uint32_t k = i; k < name_first; ++k) if (a.owner[k] < 0) a.owner[k] = static_cast<int>(a.mentions.size() - 1);
+      }
+      i = name_last - 1;
+    }
+  }
+
+  /// "Sedat Önal, the deputy foreign minister," / "Lavrov, Russia's foreign minister".
+  static void appositions(Annotation& a, const Sentence& s) {
+    for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+      if (a.owner[i] >= 0 || !name_word(a, i)) continue;
+      std::uint32_t e = parse_person_name(a, i, s.last_token);
+      if (e == i || !folded_is(a, e, ",")) { if (e > i) i = e - 1; continue; }
+      std::uint32_t k = e + 1;
+      if (folded_is(a, k, "the")) ++k;
+      Mention men;
+      if (k < s.last_token && a.owner[k] >= 0) {
+        const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[k])];
+        if (q.type == NodeType::Country) men.country = q.key.substr(8);
+        else if (q.type == NodeType::Organization) { men.org = a.owner[k]; men.country = q.country; }
+        else { i = e; continue; }
+        k = q.last;
+        if (folded_is(a, k, "'s")) ++k;
+      }
+      auto title = parse_title(a, k, s.last_token);
+      if (!title || title->counterpart || title->plural) { i = e; continue; }
+      std::uint32_t after = title->end;
+      if ((folded_is(a, after, "of") || folded_is(a, after, "for")) && after + 1 < s.last_token && a.owner[after + 1] >= 0 &&
+          men.country.empty()) {
+        const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[after + 1])];
+        if (q.type == NodeType::Country) men.country = q.key.substr(8);
+        else if (q.type == NodeType::Organization) { men.org = a.owner[after + 1]; men.country = q.country; }
+      }
+      int words = 0;
+      for (std::uint32_t q = i; q < e; ++q) words += name_word(a, q) ? 1 : 0;
+      if (words < 2 && !known_surname(a, a.tokens[i].folded)) { i = e; continue; }
+      if (is_gazetteer_span(a, i, e)) { i = e; continue; }
+      men.type = NodeType::Official;
+      men.sentence = s.index;
+      men.first = i;
+      men.last = e;
+      men.surface = std::string(a.surface(i, e));
+      men.role = title->role;
+      men.extractor = "officials";
+      men.rule = "name-apposition";
+      a.add_mention(std::move(men));
+      i = e;
+    }
+  }
+
+  static bool known_surname(const Annotation& a, std::string_view folded) {
+    for (const auto& m : a.mentions)
+      if (m.type == NodeType::Official && last_name_key(m.surface) == person_key(folded)) return true;
+    return false;
+  }
+
+  /// "the Bashar Assad regime", "the Trump administration".
+  static void regimes(Annotation& a, const Sentence& s) {
+    for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+      const std::string& f = a.tokens[i].folded;
+      if (f != "regime" && f != "administration" && f != "government") continue;
+      // find the name right before
+      std::uint32_t first = i;
+      while (first > s.first_token && (name_word(a, first - 1) || is_name_particle(a.tokens[first - 1].folded) ||
+                                       folded_is(a, first - 1, "-")))
+        --first;
+      while (first < i && !name_word(a, first)) ++first;
+      if (first == i || a.owner[first] >= 0 || first == s.first_token) continue;
+      if (!folded_is(a, first - 1, "the") && a.tokens[first - 1].folded != "'s") continue;
+      if (parse_person_name(a, first, i) != i) continue;
+      if (is_gazetteer_span(a, first, i)) continue;
+      Mention men;
+      men.type = NodeType::Official;
+      men.sentence = s.index;
+      men.first = first;
+      men.last = i;
+      men.surface = std::string(a.surface(first, i));
+      men.role = "Leader";
+      men.extractor = "officials";
+      men.rule = "regime";
+      a.add_mention(std::move(men));
+    }
+  }
+
+  /// Later (and earlier) mentions of names already found: "Lavrov", "Putin", "Tayyip Erdoğan".
+  static void known_names(Annotation& a) {
+    std::map<std::string, std::string> full;     // person_key of full name -> surface
+    std::map<std::string, int> surnames;          // last-name key -> count of distinct full names
+    for (const auto& m : a.mentions)
+      if (m.type == NodeType::Official && !m.surface.empty()) full.emplace(person_key(m.surface), m.surface);
+    std::set<std::string> seen;
+    for (const auto& [k, surface] : full)
+      if (seen.insert(k).second) ++surnames[last_name_key(surface)];
+    if (full.empty()) return;
+    for (const auto& s : a.sentences) {
+      for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+        if (!name_word(a, i)) continue;
+        int o = a.owner[i];
+        if (o >= 0) {
+          const Mention& m = a.mentions[static_cast<std::size_t>(o)];
+          // a gazetteer place or organisation that is in fact a known surname ("Bolton")
+          if (m.type == NodeType::Country || m.type == NodeType::Official || m.type == NodeType::Agreement ||
+              m.form == NameForm::Acronym) { i = std::max(i, m.last) - 1 + (m.last > i ? 0 : 1); continue; }
+          if (!surnames.count(person_key(m.surface)) || m.first != i) continue;
+        }
+        std::uint32_t e = parse_person_name(a, i, s.last_token, true);
+        if (e == i) continue;
+        std::string key = person_key(a.surface(i, e));
+        bool hit = full.count(key) > 0;
+        if (!hit) {
+          // a suffix of a known full name: "Tayyip Erdoğan", or a bare surname "Lavrov"
+          for (const auto& [k, surface] : full)
+            if (k.size() > key.size() && k.compare(k.size() - key.size(), key.size(), key) == 0 &&
+                k[k.size() - key.size() - 1] == ' ')
+              hit = true;
+        }
+        if (!hit) { i = e - 1; continue; }
+        if (o >= 0) {  // take the tokens over from the place
+          Mention& pm = a.mentions[static_cast<std::size_t>(o)];
+          for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
+          pm.last = pm.first;
+        }
+        Mention men;
+        men.type = NodeType::Official;
+        men.sentence = s.index;
+        men.first = i;
+        men.last = e;
+        men.surface = std::string(a.surface(i, e));
+        men.extractor = "officials";
+        men.rule = "known-name";
+        a.add_mention(std::move(men));
+        i = e - 1;
+      }
+    }
+  }
+};
+
+/// "the Russian foreign and defense ministers", "the Russian foreign minister":
+/// descriptions that stand for officials named elsewhere in the document.
+class DescriptionMentions : public MentionExtractor {
+ public:
+  std::string_view name() const override { return "descriptions"; }
+  std::string_view description() const override {
+    return "role descriptions (\"the Russian foreign minister\") resolved to officials named in the document";
+  }
+  void run(Annotation& a) const override {
+    for (const auto& s : a.sentences) {
+      for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+        if (a.owner[i] >= 0) continue;
+        int q = a.owner[i - 1];
+        if (q < 0) continue;
+        const Mention& qm = a.mentions[static_cast<std::size_t>(q)];
+        if (qm.type != NodeType::Country || qm.last != i) continue;
+        // "the Russian ..." or "Russia's ..."
+        std::uint32_t start = i;
+        if (folded_is(a, i, "'s")) ++start;
+        auto title = parse_title(a, start, s.last_token);
+        if (!title || title->counterpart) continue;
+        if (title->end < s.last_token && name_word(a, title->end)) continue;  // a name follows: not a description
+        if (qm.form != NameForm::Demonym && start == i) continue;
+        Mention men;
+        men.type = NodeType::Official;
+        men.description = true;
+        men.sentence = s.index;
+        men.first = start;
+        men.last = title->end;
+        men.surface = std::string(a.surface(qm.first, title->end));
+        men.country = qm.key.substr(8);
+        men.roles = title->coordinated.empty() ? std::vector<std::string>{title->role} : title->coordinated;
+        men.extractor = "descriptions";
+        men.rule = title->plural ? "plural-role" : "role";
+        a.add_mention(std::move(men));
+        i = title->end - 1;
+      }
+    }
+  }
+};
+
+// ------------------------------------------------------------ coreference
+
+std::string role_core(std::string_view role) {
+  // "Deputy Foreign Minister" must not answer for "Foreign Minister"
+  return fold(role);
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<MentionExtractor>> make_mention_extractors() {
+  std::vector<std::unique_ptr<MentionExtractor>> v;
+  v.push_back(std::make_unique<GazetteerMentions>());
+  v.push_back(std::make_unique<AgreementMentions>());
+  v.push_back(std::make_unique<OrganizationMentions>());
+  v.push_back(std::make_unique<OfficialMentions>());
+  v.push_back(std::make_unique<DescriptionMentions>());
+  return v;
+}
+
+void resolve_coreference(Annotation& a) {
+  // Mentions emptied by a later extractor (a place inside an agreement name) drop out.
+  std::map<std::string, int> by_key;
+  auto new_entity = [&](const Mention& m, int mi) {
+    Entity e;
+    e.type = m.type;
+    e.name = m.surface;
+    e.country = m.country;
+    e.role = m.role;
+    e.extractor = m.extractor;
+    e.rule = m.rule;
+    if (m.gazetteer < 0 && !m.key.empty()) e.key = m.key.substr(m.key.find(':') + 1);  // pattern key ("sochi")
+    if (m.gazetteer >= 0) {
+      const auto& g = a.gaz.entry(static_cast<std::uint32_t>(m.gazetteer));
+      e.key = g.key;
+      if (m.form != NameForm::Name || m.type == NodeType::Country) e.name = g.name;
+    }
+    e.mentions.push_back(mi);
+    a.entities.push_back(std::move(e));
+    return static_cast<int>(a.entities.size() - 1);
+  };
+  auto add_alias = [&](Entity& e, const std::string& s) {
+    if (s.empty() || s == e.name) return;
+    if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
+  };
+
+  // 1. everything but officials: by key
+  for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+    Mention& m = a.mentions[mi];
+    if (m.last <= m.first || m.type == NodeType::Official) continue;
+    auto it = by_key.find(m.key);
+    if (it == by_key.end()) {
+      int id = new_entity(m, static_cast<int>(mi));
+      by_key.emplace(m.key, id);
+      m.entity = id;
+      add_alias(a.entities[static_cast<std::size_t>(id)], m.surface);
+    } else {
+      m.entity = it->second;
+      Entity& e = a.entities[static_cast<std::size_t>(it->second)];
+      e.mentions.push_back(static_cast<int>(mi));
+      // the fullest form is the name: "Astana platform" < "Astana process"? keep the first, but prefer longer names
+      if (m.form == NameForm::Name && e.type != NodeType::Country && e.key.empty() &&
+          m.surface.size() > e.name.size() && m.type != NodeType::Agreement) {
+        add_alias(e, e.name);
+        e.name = m.surface;
+      } else {
+        add_alias(e, m.surface);
+      }
+    }
+  }
+
+  // 2. officials: full names first (longest first), then shorter forms to the unique longer name ending with them
+  std::vector<int> order;
+  for (std::size_t mi = 0; mi < a.mentions.size(); ++mi)
+    if (a.mentions[mi].type == NodeType::Official && !a.mentions[mi].description && a.mentions[mi].last > a.mentions[mi].first)
+      order.push_back(static_cast<int>(mi));
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return word_count(a.mentions[static_cast<std::size_t>(x)].surface) > word_count(a.mentions[static_cast<std::size_t>(y)].surface);
+  });
+  std::map<std::string, int> person_entities;  // person_key -> entity
+  for (int mi : order) {
+    Mention& m = a.mentions[static_cast<std::size_t>(mi)];
+    std::string key = person_key(m.surface);
+    int target = -1;
+    if (auto it = person_entities.find(key); it != person_entities.end()) {
+      target = it->second;
+    } else {
+      // the unique known longer name this one ends with ("Putin" -> "Vladimir Putin")
+      std::set<int> candidates;
+      for (const auto& [k, ent] : person_entities)
+        if (k.size() > key.size() && k.compare(k.size() - key.size(), key.size(), key) == 0 && k[k.size() - key.size() - 1] == ' ')
+          candidates.insert(ent);
+      if (candidates.size() == 1) target = *candidates.begin();
+      else if (candidates.size() > 1) continue;  // ambiguous surname: left unresolved
+    }
+    if (target < 0) {
+      target = new_entity(m, mi);
+      person_entities.emplace(key, target);
+    } else {
+      a.entities[static_cast<std::size_t>(target)].mentions.push_back(mi);
+      add_alias(a.entities[static_cast<std::size_t>(target)], m.surface);
+      person_entities.emplace(key, target);
+    }
+    m.entity = target;
+    Entity& e = a.entities[static_cast<std::size_t>(target)];
+    if (e.role.empty()) e.role = m.role;
+    if (e.country.empty()) e.country = m.country;
+    if (e.org < 0 && m.org >= 0) e.org = m.org;
+  }
+  // organisations of officials: mention index -> entity
+  for (auto& e : a.entities)
+    if (e.type == NodeType::Official && e.org >= 0) e.org = a.mentions[static_cast<std::size_t>(e.org)].entity;
+
+  // 3. descriptions: the officials of that country holding that role
+  for (auto& m : a.mentions) {
+    if (!m.description) continue;
+    for (const auto& role : m.roles) {
+      std::vector<int> hits;
+      for (std::size_t ei = 0; ei < a.entities.size(); ++ei) {
+        const Entity& e = a.entities[ei];
+        if (e.type == NodeType::Official && e.country == m.country && !e.role.empty() && role_core(e.role) == role_core(role))
+          hits.push_back(static_cast<int>(ei));
+      }
+      if (hits.size() == 1) m.refers.push_back(hits.front());
+    }
+  }
+}
+
+}  // namespace irgraph::extract

@@ -1,0 +1,62 @@
+#include "extract/names.hpp"
+
+#include <vector>
+
+#include "extract/text.hpp"
+
+namespace irgraph::extract {
+
+namespace {
+
+std::string normalise_word(std::string w) {
+  if (w == "ibn") return "bin";
+  std::string out;
+  out.reserve(w.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c == 'y') c = 'i';
+    if (c == 'p' && i + 1 < w.size() && w[i + 1] == 'h') { c = 'f'; ++i; }
+    if (c == 'u' && !out.empty() && out.back() == 'o') { out.back() = 'u'; continue; }
+    if (!out.empty() && out.back() == c) continue;  // doubled letters
+    out += c;
+  }
+  // Mohammed, Mohammad, Muhammad, Mohamed, Muhammed
+  if (out.size() >= 6 && out[0] == 'm' && (out[1] == 'o' || out[1] == 'u') && out.compare(2, 3, "ham") == 0 &&
+      out.size() <= 7 && out.back() == 'd')
+    return "muhamad";
+  return out;
+}
+
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  std::string f = fold(name);
+  std::size_t pos = 0;
+  while (pos < f.size()) {
+    std::size_t sp = f.find(' ', pos);
+    std::string w = f.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+    pos = sp == std::string::npos ? f.size() : sp + 1;
+    if (w == "al" || w == "el") continue;  // al-Assad = Assad
+    words.push_back(normalise_word(w));
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string person_key(std::string_view name) {
+  std::string key;
+  for (const auto& w : words_of(name)) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
+  return key;
+}
+
+std::string last_name_key(std::string_view name) {
+  auto w = words_of(name);
+  return w.empty() ? std::string() : w.back();
+}
+
+std::size_t word_count(std::string_view name) { return words_of(name).size(); }
+
+}  // namespace irgraph::extract

@@ -1,0 +1,20 @@
+#pragma once
+/// Matching keys for person names: spellings that news uses for one person
+/// (Sergey/Sergei, Shoygu/Shoigu, Mohammed/Muhammad, al-Assad/Assad) give
+/// one key; different given names (Kim Jong Un, Kim Yo Jong) do not.
+#include <string>
+#include <string_view>
+
+namespace irgraph::extract {
+
+/// Key of a full or partial name: folded, particles al-/el- dropped, ibn as
+/// bin, y as i, doubled letters single, ou as u, ph as f, the Mohammed family as one.
+std::string person_key(std::string_view name);
+
+/// person_key of the last word of the name (the surname in most news usage).
+std::string last_name_key(std::string_view name);
+
+/// Number of words in a name.
+std::size_t word_count(std::string_view name);
+
+}  // namespace irgraph::extract

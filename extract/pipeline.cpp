@@ -1,0 +1,60 @@
+#include "extract/pipeline.hpp"
+
+namespace irgraph::extract {
+
+Pipeline::Pipeline() : Pipeline(Gazetteer::instance()) {}
+
+Pipeline::Pipeline(const Gazetteer& gaz)
+    : gaz_(gaz), mention_extractors_(make_mention_extractors()), relation_extractors_(make_relation_extractors()) {}
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::run(const Document& doc, Sink& sink) const {
+  Annotation a(doc, gaz_);
+  for (const auto& x : mention_extractors_) x->run(a);
+  resolve_coreference(a);
+  for (std::size_t i = 0; i < a.entities.size(); ++i) {
+    const Entity& e = a.entities[i];
+    NodeRecord n;
+    n.id = static_cast<int>(i);
+    n.type = e.type;
+    n.name = e.name;
+    n.aliases = e.aliases;
+    n.key = e.key;
+    n.country = e.country;
+    n.extractor = e.extractor;
+    n.rule = e.rule;
+    const Mention& m = a.mentions[static_cast<std::size_t>(e.mentions.front())];
+    n.begin = a.tokens[m.first].begin;
+    n.end = a.tokens[m.last - 1].end;
+    sink.on_node(n);
+  }
+  std::vector<RelationRecord> emitted;
+  struct Tee : Sink {
+    Sink& inner;
+    std::vector<RelationRecord>& all;
+    Tee(Sink& s, std::vector<RelationRecord>& v) : inner(s), all(v) {}
+    void on_node(const NodeRecord& n) override { inner.on_node(n); }
+    void on_relation(const RelationRecord& r) override {
+      all.push_back(r);
+      inner.on_relation(r);
+    }
+  } tee(sink, emitted);
+  for (const auto& x : relation_extractors_) x->run(a, emitted, tee);
+}
+
+DocumentRecords Pipeline::extract(const Document& doc) const {
+  CollectingSink sink;
+  sink.records.doc_id = doc.id;
+  run(doc, sink);
+  return std::move(sink.records);
+}
+
+std::vector<ExtractorInfo> Pipeline::extractors() const {
+  std::vector<ExtractorInfo> v;
+  for (const auto& x : mention_extractors_) v.push_back({x->name(), x->description()});
+  for (const auto& x : relation_extractors_) v.push_back({x->name(), x->description()});
+  return v;
+}
+
+}  // namespace irgraph::extract

@@ -1,0 +1,68 @@
+#pragma once
+/// The text layer: Unicode normalisation, folding for matching, tokens with
+/// byte offsets, and sentence splitting. Everything works on UTF-8 bytes and
+/// reports offsets into the (NFC-normalised) document text.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace irgraph::extract {
+
+/// Offset of the first byte that is not valid UTF-8 (overlong forms,
+/// surrogates and code points above U+10FFFF count as invalid), or nullopt.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+/// NFC normalisation (ICU). The input must be valid UTF-8.
+std::string nfc(std::string_view s);
+
+/// Folded form for matching: case folded, diacritics removed (Ç→c, İ/ı→i,
+/// ß→ss, ø→o), dots and apostrophes dropped, any other non-alphanumeric run
+/// turned into one space, trimmed. "Çavuşoğlu" and "CAVUSOGLU" both give
+/// "cavusoglu"; "U.S." gives "us"; "Nur-Sultan" gives "nur sultan".
+std::string fold(std::string_view s);
+
+/// A slug usable in identifiers: fold() with spaces turned into '-'.
+std::string slug(std::string_view s);
+
+enum TokenFlag : std::uint8_t {
+  kWord = 1,         ///< letters or digits
+  kCapitalized = 2,  ///< first character is an upper-case letter
+  kAllCaps = 4,      ///< two or more letters, all upper case ("NATO", "U.S.")
+  kNumber = 8,       ///< starts with a digit
+  kSpaceBefore = 16, ///< white space precedes it (so "U.N.-brokered" has none before "-")
+  kLineBefore = 32,  ///< a line break precedes it
+};
+
+struct Token {
+  std::uint32_t begin = 0, end = 0;  ///< byte span in the document text
+  std::string folded;                ///< fold() of the surface; for punctuation the character itself
+  std::uint8_t flags = 0;
+  bool is(TokenFlag f) const { return (flags & f) != 0; }
+  bool word() const { return is(kWord); }
+  bool cap() const { return is(kCapitalized); }
+};
+
+/// Splits `text` into tokens: words (with internal apostrophes such as
+/// O'Brien, and dotted acronyms such as "U.S." kept whole), numbers ("1.5"),
+/// and single punctuation marks. A possessive "'s" is a token of its own.
+std::vector<Token> tokenize(std::string_view text);
+
+struct Sentence {
+  std::uint32_t index = 0;           ///< 0-based position in the document
+  std::uint32_t begin = 0, end = 0;  ///< byte span in the document text
+  std::uint32_t first_token = 0, last_token = 0;  ///< token range [first, last) in the document's tokens
+};
+
+/// Sentence boundaries over the tokens of `text`. A line break always ends a
+/// sentence; '.', '!' and '?' end one when a capitalised word, a quote or a
+/// digit follows, unless the period closes an abbreviation ("Sept.", "Dr.",
+/// "St."), an initial ("George W. Bush"), or a dotted acronym ("U.S.") that a
+/// name continues.
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens);
+
+/// Decodes one code point at `i` (advancing it); returns U+FFFD on bad input.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+}  // namespace irgraph::extract

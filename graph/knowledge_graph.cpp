@@ -1,0 +1,248 @@
+#include "graph/knowledge_graph.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace irgraph::graph {
+
+std::vector<std::string> Relation::values() const {
+  std::map<std::string, int> counts;
+  std::vector<std::string> order;
+  for (const auto& e : evidence) {
+    if (e.value.empty()) continue;
+    if (counts[e.value]++ == 0) order.push_back(e.value);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return counts[a] > counts[b]; });
+  return order;
+}
+
+std::pair<std::string, std::string> Relation::date_range() const {
+  std::string lo, hi;
+  for (const auto& e : evidence) {
+    if (e.date.empty()) continue;
+    if (lo.empty() || e.date < lo) lo = e.date;
+    if (hi.empty() || e.date > hi) hi = e.date;
+  }
+  return {lo, hi};
+}
+
+RelationKey relation_key(const std::string& source, RelationType type, const std::string& target) {
+  if (symmetric(type) && target < source) return {target, type, source};
+  return {source, type, target};
+}
+
+const Node* KnowledgeGraph::find(std::string_view key) const {
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : &g_[it->second];
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::vertex(std::string_view key) const {
+  auto it = index_.find(key);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+KnowledgeGraph::Vertex KnowledgeGraph::require(std::string_view key) const {
+  auto it = index_.find(key);
+  if (it == index_.end()) throw Error("graph: no node " + std::string(key));
+  return it->second;
+}
+
+Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const std::string& name) {
+  auto it = index_.find(key);
+  if (it != index_.end()) return g_[it->second];
+  Vertex v = boost::add_vertex(g_);
+  Node& n = g_[v];
+  n.key = key;
+  n.type = type;
+  n.name = name;
+  index_.emplace(key, v);
+  changes_.nodes.insert(key);
+  changes_.removed_nodes.erase(key);
+  return n;
+}
+
+void KnowledgeGraph::add_document_mention(const std::string& key, const std::string& doc_id, std::uint32_t count) {
+  g_[require(key)].documents[doc_id] += count;
+  changes_.nodes.insert(key);
+}
+
+bool KnowledgeGraph::add_alias(const std::string& key, const std::string& alias, const std::string& reason) {
+  Node& n = g_[require(key)];
+  if (alias.empty() || alias == n.name) return false;
+  for (const auto& a : n.aliases)
+    if (a.text == alias) return false;
+  n.aliases.push_back({alias, reason});
+  changes_.nodes.insert(key);
+  return true;
+}
+
+void KnowledgeGraph::rename(const std::string& key, const std::string& name, const std::string& reason) {
+  Node& n = g_[require(key)];
+  if (n.name == name) return;
+  std::string old = n.name;
+  n.name = name;
+  n.aliases.erase(std::remove_if(n.aliases.begin(), n.aliases.end(), [&](const Alias& a) { return a.text == name; }),
+                  n.aliases.end());
+  add_alias(key, old, reason);
+  changes_.nodes.insert(key);
+}
+
+void KnowledgeGraph::set_country(const std::string& key, const std::string& alpha3) {
+  Node& n = g_[require(key)];
+  if (n.country == alpha3) return;
+  n.country = alpha3;
+  changes_.nodes.insert(key);
+}
+
+bool KnowledgeGraph::add_evidence(const std::string& source, RelationType type, const std::string& target, Evidence ev) {
+  RelationKey k = relation_key(source, type, target);
+  auto it = edges_.find(k);
+  if (it == edges_.end()) {
+    Vertex s = require(std::get<0>(k)), t = require(std::get<2>(k));
+    Relation r;
+    r.type = type;
+    auto [e, ok] = boost::add_edge(s, t, r, g_);
+    (void)ok;
+    it = edges_.emplace(k, e).first;
+  }
+  Relation& r = g_[it->second];
+  for (const auto& e : r.evidence)
+    if (e.same_mention(ev)) return false;
+  r.evidence.push_back(std::move(ev));
+  changes_.relations.insert(k);
+  changes_.removed_relations.erase(k);
+  return true;
+}
+
+const Relation* KnowledgeGraph::relation(const std::string& source, RelationType type, const std::string& target) const {
+  auto it = edges_.find(relation_key(source, type, target));
+  return it == edges_.end() ? nullptr : &g_[it->second];
+}
+
+void KnowledgeGraph::remove_relation(const RelationKey& k) {
+  auto it = edges_.find(k);
+  if (it == edges_.end()) return;
+  boost::remove_edge(it->second, g_);
+  edges_.erase(it);
+  changes_.relations.erase(k);
+  changes_.removed_relations.insert(k);
+}
+
+void KnowledgeGraph::remove_node(const std::string& key) {
+  auto it = index_.find(key);
+  if (it == index_.end()) return;
+  std::vector<RelationKey> touching;
+  for (const auto& [k, e] : edges_)
+    if (std::get<0>(k) == key || std::get<2>(k) == key) touching.push_back(k);
+  for (const auto& k : touching) remove_relation(k);
+  boost::clear_vertex(it->second, g_);
+  boost::remove_vertex(it->second, g_);
+  index_.erase(it);
+  changes_.nodes.erase(key);
+  changes_.removed_nodes.insert(key);
+}
+
+void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& into, const std::string& reason) {
+  if (from == into) return;
+  Vertex f = require(from);
+  require(into);
+  Node moved = g_[f];
+  add_alias(into, moved.name, reason);
+  for (const auto& a : moved.aliases) add_alias(into, a.text, a.reason);
+  for (const auto& [doc, n] : moved.documents) add_document_mention(into, doc, n);
+  if (find(into)->country.empty() && !moved.country.empty()) set_country(into, moved.country);
+  // re-home relations
+  std::vector<std::pair<RelationKey, Relation>> rels;
+  for (const auto& [k, e] : edges_)
+    if (std::get<0>(k) == from || std::get<2>(k) == from) rels.emplace_back(k, g_[e]);
+  remove_node(from);
+  for (auto& [k, r] : rels) {
+    std::string s = std::get<0>(k) == from ? into : std::get<0>(k);
+    std::string t = std::get<2>(k) == from ? into : std::get<2>(k);
+    if (s == t) continue;  // a relation between the two merged nodes disappears
+    for (auto& ev : r.evidence) add_evidence(s, r.type, t, std::move(ev));
+  }
+}
+
+void KnowledgeGraph::remove_document(const std::string& doc_id) {
+  std::vector<RelationKey> empty;
+  for (auto& [k, e] : edges_) {
+    Relation& r = g_[e];
+    auto before = r.evidence.size();
+    r.evidence.erase(std::remove_if(r.evidence.begin(), r.evidence.end(), [&](const Evidence& ev) { return ev.doc_id == doc_id; }),
+                     r.evidence.end());
+    if (r.evidence.size() != before) {
+      r.persisted = 0;  // rewrite this relation's evidence
+      changes_.relations.insert(k);
+    }
+    if (r.evidence.empty()) empty.push_back(k);
+  }
+  for (const auto& k : empty) remove_relation(k);
+  std::vector<std::string> orphans;
+  for (auto& [key, v] : index_) {
+    Node& n = g_[v];
+    if (n.documents.erase(doc_id)) {
+      changes_.nodes.insert(key);
+      if (n.documents.empty()) orphans.push_back(key);
+    }
+  }
+  for (const auto& key : orphans) remove_node(key);
+  documents_.erase(doc_id);
+}
+
+std::size_t KnowledgeGraph::evidence_count() const {
+  std::size_t n = 0;
+  for (const auto& [k, e] : edges_) n += g_[e].evidence.size();
+  return n;
+}
+
+void KnowledgeGraph::for_each_node(const std::function<void(const Node&)>& fn) const {
+  for (const auto& [key, v] : index_) fn(g_[v]);
+}
+
+void KnowledgeGraph::for_each_relation(const std::function<void(const Node&, const Relation&, const Node&)>& fn) const {
+  for (const auto& [k, e] : edges_) fn(g_[boost::source(e, g_)], g_[e], g_[boost::target(e, g_)]);
+}
+
+void KnowledgeGraph::for_each_relation_of(const std::string& key,
+                                          const std::function<void(const Node&, const Relation&, const Node&)>& fn) const {
+  auto v = vertex(key);
+  if (!v) return;
+  std::vector<std::pair<RelationKey, Edge>> found;
+  for (auto [it, end] = boost::out_edges(*v, g_); it != end; ++it)
+    found.emplace_back(RelationKey{g_[*v].key, g_[*it].type, g_[boost::target(*it, g_)].key}, *it);
+  for (auto [it, end] = boost::in_edges(*v, g_); it != end; ++it)
+    found.emplace_back(RelationKey{g_[boost::source(*it, g_)].key, g_[*it].type, g_[*v].key}, *it);
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [k, e] : found) fn(g_[boost::source(e, g_)], g_[e], g_[boost::target(e, g_)]);
+}
+
+ChangeSet KnowledgeGraph::take_changes() {
+  ChangeSet c = std::move(changes_);
+  changes_ = {};
+  return c;
+}
+
+void KnowledgeGraph::restore_changes(ChangeSet c) {
+  for (auto& k : c.nodes)
+    if (!changes_.removed_nodes.count(k)) changes_.nodes.insert(k);
+  for (auto& k : c.removed_nodes)
+    if (!index_.count(k)) changes_.removed_nodes.insert(k);
+  for (auto& k : c.relations)
+    if (!changes_.removed_relations.count(k)) changes_.relations.insert(k);
+  for (auto& k : c.removed_relations)
+    if (!edges_.count(k)) changes_.removed_relations.insert(k);
+}
+
+void KnowledgeGraph::mark_persisted(const ChangeSet& c) {
+  for (const auto& k : c.relations)
+    if (auto it = edges_.find(k); it != edges_.end()) g_[it->second].persisted = g_[it->second].evidence.size();
+}
+
+void KnowledgeGraph::mark_all_persisted() {
+  for (auto& [k, e] : edges_) g_[e].persisted = g_[e].evidence.size();
+}
+
+}  // namespace irgraph::graph

@@ -1,0 +1,168 @@
+#pragma once
+/// The knowledge graph: one node per real-world entity (canonical key per
+/// the ontology), one edge per (source, relation, target) carrying every
+/// piece of evidence. Boost.Graph's adjacency_list is the storage; this class
+/// is the only door to it and hands out keys, never descriptors.
+#include <boost/graph/adjacency_list.hpp>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "core/ontology.hpp"
+
+namespace irgraph::graph {
+
+/// One supporting mention of a relation.
+struct Evidence {
+  std::string doc_id;
+  std::uint32_t sentence = 0;        ///< 0-based sentence index in the document
+  std::uint32_t begin = 0, end = 0;  ///< byte span of the sentence in the document text
+  std::string text;                  ///< the sentence
+  std::string date;                  ///< event date YYYY-MM-DD, or empty
+  std::string value;                 ///< mode / role / status, or empty
+  std::string extractor, rule;       ///< which extractor and rule produced it
+
+  bool same_mention(const Evidence& o) const {
+    return doc_id == o.doc_id && sentence == o.sentence && rule == o.rule && value == o.value;
+  }
+};
+
+/// Another name of a node and why it was merged in.
+struct Alias {
+  std::string text;
+  std::string reason;  ///< "surface form", "diacritics or case", "transliteration", "surname", ...
+};
+
+struct Node {
+  std::string key;  ///< canonical key: "country:TUR", "official:sergei-lavrov", "place:moscow:rus"
+  NodeType type = NodeType::Country;
+  std::string name;                        ///< fullest form seen, with diacritics
+  std::vector<Alias> aliases;              ///< every other surface form
+  std::string country;                     ///< alpha-3 of a place or body, when known
+  std::map<std::string, std::uint32_t> documents;  ///< doc id -> mentions in it
+  std::string origin;                      ///< extractor/rule of the first mention (trace)
+};
+
+struct Relation {
+  RelationType type = RelationType::MetWith;
+  std::vector<Evidence> evidence;
+  std::size_t persisted = 0;  ///< evidence items already in the store (the store appends the rest)
+
+  /// Distinct property values (roles, modes, statuses), most frequent first.
+  std::vector<std::string> values() const;
+  /// Earliest and latest event dates among the evidence ("" when none).
+  std::pair<std::string, std::string> date_range() const;
+};
+
+/// A source document as the graph knows it (for provenance in exports and answers).
+struct DocumentMeta {
+  std::string id, title, date, url;
+};
+
+using RelationKey = std::tuple<std::string, RelationType, std::string>;  ///< (source key, type, target key)
+
+/// What changed since the last take_changes(): the store writes exactly this.
+struct ChangeSet {
+  std::set<std::string> nodes;              ///< added or modified nodes
+  std::set<std::string> removed_nodes;
+  std::set<RelationKey> relations;          ///< added or modified relations
+  std::set<RelationKey> removed_relations;
+  bool empty() const { return nodes.empty() && removed_nodes.empty() && relations.empty() && removed_relations.empty(); }
+};
+
+class KnowledgeGraph {
+ public:
+  using Storage = boost::adjacency_list<boost::listS, boost::listS, boost::bidirectionalS, Node, Relation>;
+  using Vertex = Storage::vertex_descriptor;
+  using Edge = Storage::edge_descriptor;
+
+  KnowledgeGraph() = default;
+  KnowledgeGraph(const KnowledgeGraph&) = delete;
+  KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
+  KnowledgeGraph(KnowledgeGraph&&) = default;
+  KnowledgeGraph& operator=(KnowledgeGraph&&) = default;
+
+  /// The node with this key, or nullptr.
+  const Node* find(std::string_view key) const;
+  /// Creates the node if absent (with `name`); returns it for updating.
+  Node& upsert_node(const std::string& key, NodeType type, const std::string& name);
+  /// Records that `doc_id` mentions the node `count` times more.
+  void add_document_mention(const std::string& key, const std::string& doc_id, std::uint32_t count = 1);
+  /// Adds an alias unless it is the name or already there. Returns true when added.
+  bool add_alias(const std::string& key, const std::string& alias, const std::string& reason);
+  /// Renames a node (keeping the old name as an alias).
+  void rename(const std::string& key, const std::string& name, const std::string& reason);
+  /// Sets a node's country (places, bodies).
+  void set_country(const std::string& key, const std::string& alpha3);
+
+  /// Adds evidence to the edge (source, type, target), creating the edge. Symmetric
+  /// relations are stored with the smaller key first. Returns false for a duplicate
+  /// mention. Throws irgraph::Error when an end does not exist.
+  bool add_evidence(const std::string& source, RelationType type, const std::string& target, Evidence ev);
+
+  /// Moves every alias, mention and relation of `from` to `into` and removes `from`.
+  void merge_nodes(const std::string& from, const std::string& into, const std::string& reason);
+
+  /// Removes every piece of evidence from `doc_id`; relations left without
+  /// evidence and nodes no document mentions any more disappear.
+  void remove_document(const std::string& doc_id);
+
+  const Relation* relation(const std::string& source, RelationType type, const std::string& target) const;
+
+  std::size_t node_count() const { return boost::num_vertices(g_); }
+  std::size_t relation_count() const { return boost::num_edges(g_); }
+  std::size_t evidence_count() const;
+
+  /// Nodes in key order.
+  void for_each_node(const std::function<void(const Node&)>& fn) const;
+  /// Relations in (source key, type, target key) order.
+  void for_each_relation(const std::function<void(const Node& source, const Relation&, const Node& target)>& fn) const;
+  /// Relations touching `key`, either direction, in key order.
+  void for_each_relation_of(const std::string& key,
+                            const std::function<void(const Node& source, const Relation&, const Node& target)>& fn) const;
+
+  /// Registers (or updates) a document the graph's evidence cites.
+  void set_document(DocumentMeta d) { documents_[d.id] = std::move(d); }
+  const DocumentMeta* document(const std::string& id) const {
+    auto it = documents_.find(id);
+    return it == documents_.end() ? nullptr : &it->second;
+  }
+  const std::map<std::string, DocumentMeta>& documents() const { return documents_; }
+
+  /// Changes since the last call (then cleared).
+  ChangeSet take_changes();
+  /// Forgets recorded changes (after loading from the store).
+  void clear_changes() { changes_ = {}; }
+  /// Puts changes back as pending (a commit that failed).
+  void restore_changes(ChangeSet c);
+  /// Records that the store now holds every evidence item of these relations.
+  void mark_persisted(const ChangeSet& c);
+  void mark_all_persisted();
+
+  /// Read-only access to the storage for analyses in graph/ (queries, layouts).
+  const Storage& storage() const { return g_; }
+  /// Vertex of a key (analyses only).
+  std::optional<Vertex> vertex(std::string_view key) const;
+
+ private:
+  Storage g_;
+  std::map<std::string, Vertex, std::less<>> index_;
+  std::map<RelationKey, Edge> edges_;
+  std::map<std::string, DocumentMeta> documents_;
+  ChangeSet changes_;
+
+  Vertex require(std::string_view key) const;
+  void remove_relation(const RelationKey& k);
+  void remove_node(const std::string& key);
+};
+
+/// The key of a relation, normalised for symmetric types.
+RelationKey relation_key(const std::string& source, RelationType type, const std::string& target);
+
+}  // namespace irgraph::graph

@@ -1,0 +1,151 @@
+#include "graph/query.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+#include "core/error.hpp"
+#include "extract/names.hpp"
+#include "extract/text.hpp"
+#include "graph/resolver.hpp"
+
+namespace irgraph::graph {
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string describe(const KnowledgeGraph& g, const std::string& key) {
+  const Node* n = g.find(key);
+  return n ? n->name + " (" + std::string(name(n->type)) + ", " + key + ")" : key;
+}
+
+}  // namespace
+
+std::vector<std::string> suggestions(const KnowledgeGraph& g, const std::string& name, std::size_t max) {
+  const std::string f = extract::fold(name);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  g.for_each_node([&](const Node& n) {
+    std::size_t best = edit_distance(f, extract::fold(n.name));
+    for (const auto& a : n.aliases) best = std::min(best, edit_distance(f, extract::fold(a.text)));
+    // a name that contains the query is a good suggestion too
+    if (extract::fold(n.name).find(f) != std::string::npos) best = std::min<std::size_t>(best, 1);
+    scored.emplace_back(best, n.key);
+  });
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [d, k] : scored) {
+    if (out.size() >= max || d > std::max<std::size_t>(3, f.size() / 2)) break;
+    out.push_back(k);
+  }
+  return out;
+}
+
+std::string lookup(const KnowledgeGraph& g, const std::string& name) {
+  if (g.find(name)) return name;
+  auto c = NameIndex(g).candidates(name);
+  if (c.size() == 1) return c.front();
+  if (c.size() > 1) {
+    // an exact name beats an alias or surname hit
+    std::vector<std::string> exact;
+    for (const auto& k : c)
+      if (extract::fold(g.find(k)->name) == extract::fold(name)) exact.push_back(k);
+    if (exact.size() == 1) return exact.front();
+    std::string msg = "query: \"" + name + "\" is ambiguous; it could be:";
+    for (const auto& k : c) msg += "\n  " + describe(g, k);
+    throw LookupError(msg);
+  }
+  std::string msg = "query: no entity named \"" + name + "\"";
+  auto s = suggestions(g, name);
+  if (!s.empty()) {
+    msg += "; did you mean:";
+    for (const auto& k : s) msg += "\n  " + describe(g, k);
+  }
+  throw LookupError(msg);
+}
+
+const Evidence& representative_evidence(const Relation& r) {
+  for (const auto& e : r.evidence)
+    if (!e.date.empty()) return e;
+  return r.evidence.front();
+}
+
+std::optional<std::vector<Hop>> shortest_path(const KnowledgeGraph& g, const std::string& from, const std::string& to,
+                                              const std::set<RelationType>& via) {
+  const auto& s = g.storage();
+  auto start = g.vertex(from), goal = g.vertex(to);
+  if (!start || !goal) return std::nullopt;
+  using V = KnowledgeGraph::Vertex;
+  using E = KnowledgeGraph::Edge;
+  std::map<V, std::pair<V, E>> parent;
+  std::map<V, bool> seen{{*start, true}};
+  std::deque<V> queue{*start};
+  auto allowed = [&](E e) { return via.empty() || via.count(s[e].type) > 0; };
+  while (!queue.empty() && !seen.count(*goal)) {
+    V v = queue.front();
+    queue.pop_front();
+    // neighbours in key order: deterministic answers
+    std::vector<std::pair<std::string, std::pair<V, E>>> next;
+    for (auto [it, end] = boost::out_edges(v, s); it != end; ++it)
+      if (allowed(*it)) next.push_back({s[boost::target(*it, s)].key, {boost::target(*it, s), *it}});
+    for (auto [it, end] = boost::in_edges(v, s); it != end; ++it)
+      if (allowed(*it)) next.push_back({s[boost::source(*it, s)].key, {boost::source(*it, s), *it}});
+    std::sort(next.begin(), next.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : s[a.second.second].type < s[b.second.second].type;
+    });
+    for (const auto& [key, ve] : next) {
+      if (seen.count(ve.first)) continue;
+      seen[ve.first] = true;
+      parent[ve.first] = {v, ve.second};
+      queue.push_back(ve.first);
+    }
+  }
+  if (!seen.count(*goal)) return std::nullopt;
+  std::vector<Hop> hops;
+  for (V v = *goal; v != *start;) {
+    auto [p, e] = parent.at(v);
+    Hop h;
+    h.from = s[p].key;
+    h.to = s[v].key;
+    h.type = s[e].type;
+    h.forward = boost::source(e, s) == p;
+    h.relation = &s[e];
+    hops.push_back(h);
+    v = p;
+  }
+  std::reverse(hops.begin(), hops.end());
+  return hops;
+}
+
+std::set<std::string> neighbourhood(const KnowledgeGraph& g, const std::string& center, int depth) {
+  std::set<std::string> out;
+  auto start = g.vertex(center);
+  if (!start) return out;
+  const auto& s = g.storage();
+  std::map<KnowledgeGraph::Vertex, int> dist{{*start, 0}};
+  std::deque<KnowledgeGraph::Vertex> q{*start};
+  while (!q.empty()) {
+    auto v = q.front();
+    q.pop_front();
+    out.insert(s[v].key);
+    if (dist[v] >= depth) continue;
+    auto visit = [&](KnowledgeGraph::Vertex w) {
+      if (dist.emplace(w, dist[v] + 1).second) q.push_back(w);
+    };
+    for (auto [it, end] = boost::out_edges(v, s); it != end; ++it) visit(boost::target(*it, s));
+    for (auto [it, end] = boost::in_edges(v, s); it != end; ++it) visit(boost::source(*it, s));
+  }
+  return out;
+}
+
+}  // namespace irgraph::graph

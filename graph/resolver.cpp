@@ -1,0 +1,202 @@
+#include "graph/resolver.hpp"
+
+#include <algorithm>
+
+#include "extract/names.hpp"
+#include "extract/text.hpp"
+
+namespace irgraph::graph {
+
+using extract::fold;
+using extract::last_name_key;
+using extract::person_key;
+using extract::slug;
+using extract::word_count;
+
+std::string canonical_key(const extract::NodeRecord& r) {
+  std::string prefix(key_prefix(r.type));
+  switch (r.type) {
+    case NodeType::Country: return prefix + ":" + (r.key.empty() ? slug(r.name) : r.key);
+    case NodeType::Official: return prefix + ":" + slug(r.name);
+    case NodeType::Place: {
+      if (!r.key.empty()) return prefix + ":" + slug(r.key.substr(0, r.key.find(':'))) +
+                                 (r.key.find(':') == std::string::npos ? "" : ":" + r.key.substr(r.key.find(':') + 1));
+      return prefix + ":" + slug(r.name) + (r.country.empty() ? "" : ":" + fold(r.country));
+    }
+    default: return prefix + ":" + slug(r.key.empty() ? r.name : r.key);
+  }
+}
+
+std::string alias_reason(NodeType type, const std::string& name, const std::string& alias) {
+  if (fold(alias) == fold(name)) return "diacritics or case";
+  if (type == NodeType::Official) {
+    if (person_key(alias) == person_key(name)) return "transliteration";
+    std::string a = person_key(alias), n = person_key(name);
+    if (n.size() > a.size() && n.compare(n.size() - a.size(), a.size(), a) == 0)
+      return word_count(alias) == 1 ? "surname" : "first name dropped";
+  }
+  if (type == NodeType::Country) return "country name or demonym";
+  bool acronym = std::count_if(alias.begin(), alias.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2 &&
+                 alias.find(' ') == std::string::npos;
+  if (acronym) return "acronym";
+  return "surface form in the same document";
+}
+
+NameIndex::NameIndex(const KnowledgeGraph& g) : g_(g) {
+  g_.for_each_node([&](const Node& n) { index(n); });
+}
+
+Resolver::Resolver(KnowledgeGraph& g) : g_(g), names_(g) {}
+
+void NameIndex::index_name(const std::string& key, NodeType type, const std::string& name) {
+  by_alias[std::string(key_prefix(type)) + "|" + fold(name)].insert(key);
+  if (type == NodeType::Official) {
+    by_person[person_key(name)].insert(key);
+    if (word_count(name) >= 2) by_surname[last_name_key(name)].insert(key);
+  }
+}
+
+void NameIndex::index(const Node& n) {
+  index_name(n.key, n.type, n.name);
+  for (const auto& a : n.aliases) index_name(n.key, n.type, a.text);
+}
+
+void NameIndex::unindex(const std::string& key) {
+  for (auto* m : {&by_alias, &by_person, &by_surname})
+    for (auto it = m->begin(); it != m->end();) {
+      it->second.erase(key);
+      it = it->second.empty() ? m->erase(it) : std::next(it);
+    }
+}
+
+std::vector<std::string> NameIndex::candidates(const std::string& name) const {
+  std::vector<std::string> out;
+  auto push = [&](const std::set<std::string>& keys) {
+    for (const auto& k : keys)
+      if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  };
+  std::string f = fold(name);
+  for (auto t : kNodeTypes)
+    if (auto it = by_alias.find(std::string(key_prefix(t)) + "|" + f); it != by_alias.end()) push(it->second);
+  if (auto it = by_person.find(person_key(name)); it != by_person.end()) push(it->second);
+  if (word_count(name) == 1)
+    if (auto it = by_surname.find(last_name_key(name)); it != by_surname.end()) push(it->second);
+  if (g_.find(name)) push({name});
+  return out;
+}
+
+void Resolver::absorb(const std::string& key, const extract::NodeRecord& r) {
+  const Node* n = g_.find(key);
+  // the fullest form is the name: an official's longer name wins ("Vladimir Putin" over "Putin")
+  if (r.type == NodeType::Official && word_count(r.name) > word_count(n->name)) {
+    g_.rename(key, r.name, alias_reason(r.type, r.name, n->name));
+  } else {
+    g_.add_alias(key, r.name, alias_reason(r.type, g_.find(key)->name, r.name));
+  }
+  for (const auto& a : r.aliases) g_.add_alias(key, a, alias_reason(r.type, g_.find(key)->name, a));
+  if (!r.country.empty() && g_.find(key)->country.empty() && r.type != NodeType::Official) g_.set_country(key, r.country);
+  names_.index(*g_.find(key));
+}
+
+std::string Resolver::resolve_official(const extract::NodeRecord& r) {
+  // 1. the same person key (variants of spelling), by name or alias
+  std::set<std::string> hits;
+  for (const auto& n : std::vector<std::string>{r.name}) {
+    if (auto it = names_.by_person.find(person_key(n)); it != names_.by_person.end()) hits.insert(it->second.begin(), it->second.end());
+  }
+  if (hits.size() == 1) return *hits.begin();
+  if (hits.size() > 1) return {};
+  // 2. a bare surname: the one official with that surname
+  if (word_count(r.name) == 1) {
+    if (auto it = names_.by_surname.find(last_name_key(r.name)); it != names_.by_surname.end() && it->second.size() == 1)
+      return *it->second.begin();
+    return {};
+  }
+  // 3. a longer or shorter form of a known multi-word name ("Tayyip Erdoğan" / "Recep Tayyip Erdoğan")
+  std::string pk = person_key(r.name);
+  std::set<std::string> suffix;
+  for (const auto& [k, keys] : names_.by_person) {
+    if (word_count(k) < 2) continue;
+    bool a_suffix_of_b = pk.size() > k.size() && pk.compare(pk.size() - k.size(), k.size(), k) == 0 && pk[pk.size() - k.size() - 1] == ' ';
+    bool b_suffix_of_a = k.size() > pk.size() && k.compare(k.size() - pk.size(), pk.size(), pk) == 0 && k[k.size() - pk.size() - 1] == ' ';
+    if (a_suffix_of_b || b_suffix_of_a) suffix.insert(keys.begin(), keys.end());
+  }
+  if (suffix.size() == 1) return *suffix.begin();
+  return {};
+}
+
+std::string Resolver::resolve_other(const extract::NodeRecord& r) {
+  std::string key = canonical_key(r);
+  if (g_.find(key)) return key;
+  if (r.type == NodeType::Country) return {};
+  // an alias already known for one node of this type ("MİT" defined in an earlier article)
+  std::set<std::string> hits;
+  std::string prefix(key_prefix(r.type));
+  for (const auto& n : [&] { auto v = r.aliases; v.push_back(r.name); return v; }()) {
+    if (auto it = names_.by_alias.find(prefix + "|" + fold(n)); it != names_.by_alias.end()) hits.insert(it->second.begin(), it->second.end());
+  }
+  // a place is matched by name only within its country
+  if (r.type == NodeType::Place && !r.country.empty())
+    for (auto it = hits.begin(); it != hits.end();) {
+      const Node* n = g_.find(*it);
+      it = (n && !n->country.empty() && n->country != r.country) ? hits.erase(it) : std::next(it);
+    }
+  if (hits.size() == 1) return *hits.begin();
+  return {};
+}
+
+std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) {
+  std::vector<std::string> keys(records.nodes.size());
+  for (const auto& r : records.nodes) {
+    std::string key = r.type == NodeType::Official ? resolve_official(r) : resolve_other(r);
+    if (key.empty()) {
+      key = canonical_key(r);
+      // two different people with one slug (rare): keep them apart
+      if (const Node* clash = g_.find(key); clash) {
+        const std::string base = key;
+        for (int i = 2; g_.find(key); ++i) key = base + "-" + std::to_string(i);
+      }
+      Node& n = g_.upsert_node(key, r.type, r.name);
+      n.origin = r.extractor + "/" + r.rule;
+      if (r.type != NodeType::Official) g_.set_country(key, r.country);
+      // a full name arriving after its surname-only node: merge that one in
+      if (r.type == NodeType::Official && word_count(r.name) >= 2) {
+        auto it = names_.by_person.find(last_name_key(r.name));
+        if (it != names_.by_person.end()) {
+          std::set<std::string> singles;
+          for (const auto& k : it->second)
+            if (const Node* s = g_.find(k); s && word_count(s->name) == 1) singles.insert(k);
+          auto surnames = names_.by_surname.find(last_name_key(r.name));
+          bool unique = surnames == names_.by_surname.end() || surnames->second.empty();
+          if (unique)
+            for (const auto& k : singles) {
+              names_.unindex(k);
+              g_.merge_nodes(k, key, "surname");
+            }
+        }
+      }
+    }
+    keys[static_cast<std::size_t>(r.id)] = key;
+    absorb(key, r);
+    g_.add_document_mention(key, records.doc_id);
+  }
+  for (const auto& rel : records.relations) {
+    Evidence ev;
+    ev.doc_id = rel.evidence.doc_id.empty() ? records.doc_id : rel.evidence.doc_id;
+    ev.sentence = rel.evidence.sentence;
+    ev.begin = rel.evidence.begin;
+    ev.end = rel.evidence.end;
+    ev.text = rel.evidence.text;
+    ev.date = rel.evidence.date;
+    ev.value = rel.evidence.value;
+    ev.extractor = rel.evidence.extractor;
+    ev.rule = rel.evidence.rule;
+    const std::string& s = keys.at(static_cast<std::size_t>(rel.source));
+    const std::string& t = keys.at(static_cast<std::size_t>(rel.target));
+    if (s == t) continue;
+    g_.add_evidence(s, rel.type, t, std::move(ev));
+  }
+  return keys;
+}
+
+}  // namespace irgraph::graph

@@ -1,0 +1,61 @@
+#pragma once
+/// Entity resolution across documents: turns one document's records into
+/// graph nodes and relations, merging each entity with the node that
+/// already stands for it (ISO code, gazetteer key, alias, person-name
+/// variant, surname), and recording why.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/records.hpp"
+#include "graph/knowledge_graph.hpp"
+
+namespace irgraph::graph {
+
+/// Names of the graph's nodes, for finding the node a name means.
+class NameIndex {
+ public:
+  explicit NameIndex(const KnowledgeGraph& g);
+  void index(const Node& n);
+  void index_name(const std::string& key, NodeType type, const std::string& name);
+  void unindex(const std::string& key);
+  /// Keys of nodes that a name could mean (any alias, diacritics and case ignored;
+  /// person-name variants and unique surnames for officials).
+  std::vector<std::string> candidates(const std::string& name) const;
+
+  std::map<std::string, std::set<std::string>> by_alias;    ///< type prefix|fold(alias) -> node keys
+  std::map<std::string, std::set<std::string>> by_person;   ///< person_key(name) -> official keys
+  std::map<std::string, std::set<std::string>> by_surname;  ///< last-name key -> officials with two or more words
+
+ private:
+  const KnowledgeGraph& g_;
+};
+
+class Resolver {
+ public:
+  /// Indexes the graph's current nodes; keep one Resolver per graph while adding documents.
+  explicit Resolver(KnowledgeGraph& g);
+
+  /// Adds a document's nodes and relations; returns the node key of each NodeRecord id.
+  std::vector<std::string> add(const extract::DocumentRecords& records);
+
+  const NameIndex& names() const { return names_; }
+
+ private:
+  KnowledgeGraph& g_;
+  NameIndex names_;
+
+  std::string resolve_official(const extract::NodeRecord& r);
+  std::string resolve_other(const extract::NodeRecord& r);
+  void absorb(const std::string& key, const extract::NodeRecord& r);
+};
+
+/// The canonical key a record gets when it is new: "country:TUR",
+/// "official:sergei-lavrov", "place:moscow:rus", "org:united-nations", "agreement:sochi".
+std::string canonical_key(const extract::NodeRecord& r);
+
+/// Why `alias` names the same entity as `name` ("diacritics or case", "transliteration", ...).
+std::string alias_reason(NodeType type, const std::string& name, const std::string& alias);
+
+}  // namespace irgraph::graph

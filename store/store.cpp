@@ -1,0 +1,361 @@
+#include "store/store.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <map>
+
+#include "core/error.hpp"
+
+namespace irgraph::store {
+
+namespace {
+
+/// A prepared statement, finalised on scope exit; every step checked.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
+      throw StoreError(std::string("store: cannot prepare statement: ") + sqlite3_errmsg(db));
+  }
+  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& bind(int i, const std::string& s) {
+    check(sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  Stmt& bind(int i, std::int64_t v) {
+    check(sqlite3_bind_int64(st_, i, v));
+    return *this;
+  }
+  /// true while rows come
+  bool step() {
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StoreError(std::string("store: ") + sqlite3_errmsg(db_));
+  }
+  void run() {
+    while (step()) {}
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  void reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  std::string text(int col) const {
+    auto* p = sqlite3_column_text(st_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw StoreError(std::string("store: bind failed: ") + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(
+  id TEXT PRIMARY KEY, hash TEXT NOT NULL, title TEXT, date TEXT, url TEXT, origin TEXT,
+  text TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(hash);
+CREATE TABLE IF NOT EXISTS nodes(
+  key TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, country TEXT, origin TEXT);
+CREATE TABLE IF NOT EXISTS aliases(
+  node TEXT NOT NULL REFERENCES nodes(key) ON DELETE CASCADE, alias TEXT NOT NULL, reason TEXT,
+  PRIMARY KEY(node, alias));
+CREATE TABLE IF NOT EXISTS node_documents(
+  node TEXT NOT NULL REFERENCES nodes(key) ON DELETE CASCADE, doc TEXT NOT NULL, mentions INTEGER NOT NULL,
+  PRIMARY KEY(node, doc));
+CREATE TABLE IF NOT EXISTS relations(
+  id INTEGER PRIMARY KEY, source TEXT NOT NULL REFERENCES nodes(key) ON DELETE CASCADE, type TEXT NOT NULL,
+  target TEXT NOT NULL REFERENCES nodes(key) ON DELETE CASCADE, UNIQUE(source, type, target));
+CREATE TABLE IF NOT EXISTS evidence(
+  relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE, doc TEXT NOT NULL,
+  sentence INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+  date TEXT, value TEXT, extractor TEXT, rule TEXT);
+CREATE INDEX IF NOT EXISTS evidence_relation ON evidence(relation);
+CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc);
+CREATE INDEX IF NOT EXISTS node_documents_doc ON node_documents(doc);
+)sql";
+
+std::string now_utc() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+/// BEGIN IMMEDIATE ... COMMIT, rolled back when left by an exception.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    run("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  void run(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      throw StoreError(std::string("store: ") + sql + ": " + msg);
+    }
+  }
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+Store::Store(const std::string& path, Mode mode) : path_(path) {
+  if (mode == Mode::ReadOnly && !std::filesystem::exists(path))
+    throw StoreError("store: " + path + ": no such store (run 'irgraph ingest' first, or name one with --db)");
+  int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError("store: " + path + ": cannot open: " + msg);
+  }
+  sqlite3_busy_timeout(db_, 30000);
+  try {
+    // reading the schema is the first access: a file that is not a database fails here
+    {
+      Stmt probe(db_, "SELECT count(*) FROM sqlite_master");
+      probe.step();
+    }
+    exec("PRAGMA foreign_keys = ON");
+    if (mode == Mode::ReadWrite) {
+      exec("PRAGMA journal_mode = WAL");
+      exec("PRAGMA synchronous = NORMAL");
+    }
+    bool has_meta = false;
+    {
+      Stmt st(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
+      has_meta = st.step();
+    }
+    bool has_tables = false;
+    {
+      Stmt st(db_, "SELECT 1 FROM sqlite_master WHERE type='table'");
+      has_tables = st.step();
+    }
+    if (has_tables && !has_meta) throw StoreError("store: " + path + ": an SQLite database, but not an irgraph store");
+    if (has_meta) {
+      Stmt st(db_, "SELECT value FROM meta WHERE key='schema_version'");
+      int v = st.step() ? std::stoi(st.text(0)) : 0;
+      if (v > kSchemaVersion)
+        throw StoreError("store: " + path + ": schema version " + std::to_string(v) + " is newer than this irgraph (" +
+                         std::to_string(kSchemaVersion) + "); upgrade irgraph");
+    }
+    if (mode == Mode::ReadWrite) migrate();
+    else if (!has_meta) throw StoreError("store: " + path + ": empty store (run 'irgraph ingest' first)");
+  } catch (const StoreError&) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  } catch (const std::exception& e) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError("store: " + path + ": " + e.what());
+  }
+}
+
+Store::~Store() {
+  if (db_) sqlite3_close(db_);
+}
+
+void Store::exec(const char* sql) const {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    if (msg.find("file is not a database") != std::string::npos)
+      throw StoreError("store: " + path_ + ": not an SQLite database (is --db pointing at the right file?)");
+    throw StoreError("store: " + path_ + ": " + msg);
+  }
+}
+
+void Store::migrate() {
+  Transaction tx(db_);
+  exec(kSchema);
+  Stmt st(db_, "INSERT INTO meta(key, value) VALUES('schema_version', ?1) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  st.bind(1, std::to_string(kSchemaVersion)).run();
+  Stmt app(db_, "INSERT OR IGNORE INTO meta(key, value) VALUES('application', 'irgraph')");
+  app.run();
+  tx.commit();
+}
+
+bool Store::has_content(const std::string& hash) const {
+  Stmt st(db_, "SELECT 1 FROM documents WHERE hash = ?1");
+  st.bind(1, hash);
+  return st.step();
+}
+
+std::optional<DocumentInfo> Store::document(const std::string& id) const {
+  Stmt st(db_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents WHERE id = ?1");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return DocumentInfo{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
+}
+
+std::vector<DocumentInfo> Store::documents() const {
+  std::vector<DocumentInfo> out;
+  Stmt st(db_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents ORDER BY id");
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+  return out;
+}
+
+graph::KnowledgeGraph Store::load() const {
+  graph::KnowledgeGraph g;
+  {
+    Stmt st(db_, "SELECT id, title, date, url FROM documents");
+    while (st.step()) g.set_document({st.text(0), st.text(1), st.text(2), st.text(3)});
+  }
+  {
+    Stmt st(db_, "SELECT key, type, name, country, origin FROM nodes");
+    while (st.step()) {
+      auto type = node_type_from(st.text(1));
+      if (!type) throw StoreError("store: " + path_ + ": node " + st.text(0) + " has unknown type " + st.text(1));
+      auto& n = g.upsert_node(st.text(0), *type, st.text(2));
+      n.country = st.text(3);
+      n.origin = st.text(4);
+    }
+  }
+  {
+    Stmt st(db_, "SELECT node, alias, reason FROM aliases ORDER BY rowid");
+    while (st.step()) g.add_alias(st.text(0), st.text(1), st.text(2));
+  }
+  {
+    Stmt st(db_, "SELECT node, doc, mentions FROM node_documents");
+    while (st.step()) g.add_document_mention(st.text(0), st.text(1), static_cast<std::uint32_t>(st.integer(2)));
+  }
+  {
+    Stmt st(db_,
+            "SELECT r.source, r.type, r.target, e.doc, e.sentence, e.begin, e.end, e.text, e.date, e.value, e.extractor, e.rule "
+            "FROM evidence e JOIN relations r ON r.id = e.relation ORDER BY e.rowid");
+    while (st.step()) {
+      auto type = relation_type_from(st.text(1));
+      if (!type) throw StoreError("store: " + path_ + ": relation of unknown type " + st.text(1));
+      graph::Evidence ev{st.text(3), static_cast<std::uint32_t>(st.integer(4)), static_cast<std::uint32_t>(st.integer(5)),
+                         static_cast<std::uint32_t>(st.integer(6)), st.text(7), st.text(8), st.text(9), st.text(10), st.text(11)};
+      g.add_evidence(st.text(0), *type, st.text(2), std::move(ev));
+    }
+  }
+  g.mark_all_persisted();
+  g.clear_changes();
+  return g;
+}
+
+void Store::commit(const extract::Document& doc, graph::KnowledgeGraph& g) {
+  graph::ChangeSet c = g.take_changes();
+  try {
+    Transaction tx(db_);
+    {
+      Stmt st(db_,
+              "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
+              "ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title, date=excluded.date, url=excluded.url, "
+              "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at");
+      st.bind(1, doc.id).bind(2, doc.content_hash()).bind(3, doc.title).bind(4, doc.date).bind(5, doc.url)
+          .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).run();
+    }
+    {
+      Stmt del(db_, "DELETE FROM relations WHERE source=?1 AND type=?2 AND target=?3");
+      for (const auto& [s, t, o] : c.removed_relations) del.bind(1, s).bind(2, std::string(name(t))).bind(3, o).run();
+    }
+    {
+      Stmt del(db_, "DELETE FROM nodes WHERE key=?1");
+      for (const auto& k : c.removed_nodes) del.bind(1, k).run();
+    }
+    {
+      Stmt up(db_,
+              "INSERT INTO nodes(key, type, name, country, origin) VALUES(?1,?2,?3,?4,?5) ON CONFLICT(key) DO UPDATE SET "
+              "type=excluded.type, name=excluded.name, country=excluded.country, origin=excluded.origin");
+      Stmt del_alias(db_, "DELETE FROM aliases WHERE node=?1");
+      Stmt ins_alias(db_, "INSERT OR IGNORE INTO aliases(node, alias, reason) VALUES(?1,?2,?3)");
+      Stmt del_docs(db_, "DELETE FROM node_documents WHERE node=?1");
+      Stmt ins_doc(db_, "INSERT INTO node_documents(node, doc, mentions) VALUES(?1,?2,?3)");
+      for (const auto& k : c.nodes) {
+        const graph::Node* n = g.find(k);
+        if (!n) continue;
+        up.bind(1, n->key).bind(2, std::string(name(n->type))).bind(3, n->name).bind(4, n->country).bind(5, n->origin).run();
+        del_alias.bind(1, k).run();
+        for (const auto& a : n->aliases) ins_alias.bind(1, k).bind(2, a.text).bind(3, a.reason).run();
+        del_docs.bind(1, k).run();
+        for (const auto& [d, m] : n->documents) ins_doc.bind(1, k).bind(2, d).bind(3, static_cast<std::int64_t>(m)).run();
+      }
+    }
+    {
+      Stmt up(db_, "INSERT INTO relations(source, type, target) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
+      Stmt id(db_, "SELECT id FROM relations WHERE source=?1 AND type=?2 AND target=?3");
+      Stmt clear(db_, "DELETE FROM evidence WHERE relation=?1");
+      Stmt ins(db_,
+               "INSERT INTO evidence(relation, doc, sentence, begin, end, text, date, value, extractor, rule) "
+               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+      for (const auto& [s, t, o] : c.relations) {
+        const graph::Relation* r = g.relation(s, t, o);
+        if (!r) continue;
+        std::string tn(name(t));
+        up.bind(1, s).bind(2, tn).bind(3, o).run();
+        id.bind(1, s).bind(2, tn).bind(3, o);
+        if (!id.step()) throw StoreError("store: relation vanished during commit");
+        std::int64_t rid = id.integer(0);
+        id.reset();
+        std::size_t from = r->persisted;
+        if (from == 0) clear.bind(1, rid).run();
+        for (std::size_t i = from; i < r->evidence.size(); ++i) {
+          const auto& e = r->evidence[i];
+          ins.bind(1, rid).bind(2, e.doc_id).bind(3, static_cast<std::int64_t>(e.sentence)).bind(4, static_cast<std::int64_t>(e.begin))
+              .bind(5, static_cast<std::int64_t>(e.end)).bind(6, e.text).bind(7, e.date).bind(8, e.value).bind(9, e.extractor)
+              .bind(10, e.rule).run();
+        }
+      }
+    }
+    tx.commit();
+  } catch (...) {
+    g.restore_changes(std::move(c));  // nothing was written: the changes are still pending
+    throw;
+  }
+  g.mark_persisted(c);
+}
+
+Stats Store::stats() const {
+  Stats s;
+  auto count = [&](const char* sql) {
+    Stmt st(db_, sql);
+    st.step();
+    return static_cast<std::size_t>(st.integer(0));
+  };
+  s.documents = count("SELECT count(*) FROM documents");
+  s.nodes = count("SELECT count(*) FROM nodes");
+  s.aliases = count("SELECT count(*) FROM aliases");
+  s.relations = count("SELECT count(*) FROM relations");
+  s.evidence = count("SELECT count(*) FROM evidence");
+  {
+    Stmt st(db_, "SELECT type, count(*) FROM nodes GROUP BY type ORDER BY type");
+    while (st.step()) s.nodes_by_type.emplace_back(st.text(0), static_cast<std::size_t>(st.integer(1)));
+  }
+  {
+    Stmt st(db_, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type");
+    while (st.step()) s.relations_by_type.emplace_back(st.text(0), static_cast<std::size_t>(st.integer(1)));
+  }
+  return s;
+}
+
+}  // namespace irgraph::store
