@@ -42,12 +42,12 @@ class PathCommand : public Command {
       if (!values.empty()) rel += " (" + values.front() + ")";
       out << "\n" << ++i << ". " << g.find(h.from)->name << (h.forward ? " —" + rel + "→ " : " ←" + rel + "— ")
           << g.find(h.to)->name << "\n";
-      out << "   \"" << ev.text << "\"\n";
-      out << "   — " << ev.doc_id;
+      out << "   > " << ev.text << "\n";
+      out << "   (" << ev.doc_id;
       if (!ev.date.empty()) out << ", " << ev.date;
       else if (const auto* d = g.document(ev.doc_id); d && !d->date.empty()) out << ", published " << d->date;
-      if (h.relation->evidence.size() > 1) out << " (+" << h.relation->evidence.size() - 1 << " more)";
-      out << "\n";
+      if (h.relation->evidence.size() > 1) out << "; " << h.relation->evidence.size() - 1 << " more";
+      out << ")\n";
     }
     return kOk;
   }

@@ -406,8 +406,12 @@ class AgreementMentions : public MentionExtractor {
         }
         if (!named) continue;
         // "Congress of the National Dialogue": part of a longer name
-        if (m > s.first_token + 1 && (folded_is(a, m - 1, "of") || (folded_is(a, m - 1, "the") && folded_is(a, m - 2, "of"))))
-          continue;
+        {
+          std::uint32_t of = m;
+          if (of > s.first_token && folded_is(a, of - 1, "the")) --of;
+          if (of > s.first_token + 1 && folded_is(a, of - 1, "of") && a.tokens[of - 2].cap() && of - 2 != s.first_token)
+            continue;
+        }
         // a sentence-initial capital is no name ("The deal", "Talks")
         for (std::uint32_t k = m; k < i; ++k)
           if (a.owner[k] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[k])].type != NodeType::Place) { named = false; }

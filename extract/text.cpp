@@ -252,7 +252,9 @@ std::vector<Token> tokenize(std::string_view text) {
     if (line_before) t.flags |= kLineBefore;
     t.end = static_cast<std::uint32_t>(i);
     std::string_view surface = text.substr(t.begin, t.end - t.begin);
-    if (t.word()) {
+    if (t.is(kNumber)) {
+      t.folded = std::string(surface);  // "1.5", "31.12.2018": dots matter in numbers
+    } else if (t.word()) {
       t.folded = fold(surface);
     } else if (is_apostrophe(c) && (peek(i) == 's' || peek(i) == 'S')) {
       std::size_t j = i;

@@ -35,9 +35,16 @@ std::string describe(const KnowledgeGraph& g, const std::string& key) {
 std::vector<std::string> suggestions(const KnowledgeGraph& g, const std::string& name, std::size_t max) {
   const std::string f = extract::fold(name);
   std::vector<std::pair<std::size_t, std::string>> scored;
+  auto distance_to = [&](const std::string& name) {
+    std::string n = extract::fold(name);
+    std::size_t d = edit_distance(f, n);
+    // a misspelt surname: compare with the last word too
+    if (auto sp = n.rfind(' '); sp != std::string::npos) d = std::min(d, edit_distance(f, n.substr(sp + 1)));
+    return d;
+  };
   g.for_each_node([&](const Node& n) {
-    std::size_t best = edit_distance(f, extract::fold(n.name));
-    for (const auto& a : n.aliases) best = std::min(best, edit_distance(f, extract::fold(a.text)));
+    std::size_t best = distance_to(n.name);
+    for (const auto& a : n.aliases) best = std::min(best, distance_to(a.text));
     // a name that contains the query is a good suggestion too
     if (extract::fold(n.name).find(f) != std::string::npos) best = std::min<std::size_t>(best, 1);
     scored.emplace_back(best, n.key);

@@ -137,9 +137,11 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   sqlite3_busy_timeout(db_, 30000);
   try {
     // reading the schema is the first access: a file that is not a database fails here
-    {
+    try {
       Stmt probe(db_, "SELECT count(*) FROM sqlite_master");
       probe.step();
+    } catch (const StoreError&) {
+      throw StoreError("store: " + path + ": not an SQLite database (is --db pointing at the right file?)");
     }
     exec("PRAGMA foreign_keys = ON");
     if (mode == Mode::ReadWrite) {

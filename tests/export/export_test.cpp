@@ -1,0 +1,136 @@
+#include <doctest/doctest.h>
+
+#include <graphviz/cgraph.h>
+#include <rapidjson/document.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "export/exporter.hpp"
+#include "export/render.hpp"
+
+using namespace irgraph;
+using namespace irgraph::graph;
+
+namespace {
+
+const std::vector<std::string> kHostile = {
+    "Quote \" inside", "Back\\slash", "Trailing backslash\\", "New\nline", "Tab\tbed", "<tag> & ]]>",
+    "Comma, here", "'}) DETACH DELETE n //", "Emoji 🌍🕊", "עברית RTL", std::string(20000, 'x')};
+
+KnowledgeGraph hostile_graph() {
+  KnowledgeGraph g;
+  g.upsert_node("country:TUR", NodeType::Country, "Türkiye");
+  for (std::size_t i = 0; i < kHostile.size(); ++i) {
+    std::string key = "official:hostile-" + std::to_string(i);
+    g.upsert_node(key, NodeType::Official, kHostile[i]);
+    Evidence e;
+    e.doc_id = "doc \"" + std::to_string(i) + "\"";
+    e.text = kHostile[i];
+    e.value = kHostile[i].substr(0, 50);
+    e.date = "2020-01-0" + std::to_string(1 + i % 9);
+    e.extractor = "test";
+    e.rule = "hostile";
+    g.add_evidence(key, RelationType::OfficialOf, "country:TUR", e);
+  }
+  g.set_document({"doc \"0\"", "Title <b>", "2020-01-01", "https://x.test/?a=1&b=2"});
+  return g;
+}
+
+std::string write(const KnowledgeGraph& g, const std::string& format, const exporters::Filter& f = {}) {
+  std::ostringstream out;
+  exporters::make_exporter(format)->write(g, f, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("exporters are built by name; unknown names are usage errors") {
+  CHECK(exporters::make_exporter("dot")->extension() == "dot");
+  CHECK(exporters::make_exporter("jsonld")->extension() == "jsonld");
+  CHECK_THROWS_AS(exporters::make_exporter("xls"), UsageError);
+}
+
+TEST_CASE("DOT with hostile names reads back through cgraph") {
+  auto g = hostile_graph();
+  std::string dot = write(g, "dot");
+  Agraph_t* back = agmemread(dot.c_str());
+  REQUIRE(back != nullptr);
+  CHECK(agnnodes(back) == static_cast<int>(kHostile.size() + 1));
+  CHECK(agnedges(back) == static_cast<int>(kHostile.size()));
+  Agnode_t* n = agnode(back, const_cast<char*>("official:hostile-1"), 0);
+  REQUIRE(n);
+  std::string label = agget(n, const_cast<char*>("label"));
+  CHECK(label.rfind("Back\\\\slash\\n", 0) == 0);  // a literal backslash, escaped for Graphviz labels; then the role
+  Agnode_t* q = agnode(back, const_cast<char*>("official:hostile-0"), 0);
+  CHECK(std::string(agget(q, const_cast<char*>("label"))).rfind("Quote \" inside", 0) == 0);
+  Agnode_t* t = agnode(back, const_cast<char*>("country:TUR"), 0);
+  CHECK(std::string(agget(t, const_cast<char*>("shape"))) == "box");
+  agclose(back);
+  CHECK(dot.find("Trailing backslash\\\\") != std::string::npos);
+  CHECK(dot.find("Tab bed") != std::string::npos);  // tabs inside values become spaces
+}
+
+TEST_CASE("JSON-LD with hostile names parses back, with context, types and evidence") {
+  auto g = hostile_graph();
+  std::string text = write(g, "jsonld");
+  rapidjson::Document d;
+  d.Parse(text.c_str(), text.size());
+  REQUIRE_FALSE(d.HasParseError());
+  REQUIRE(d.HasMember("@context"));
+  CHECK(std::string(d["@context"]["@vocab"].GetString()) == "https://schema.org/");
+  const auto& graph = d["@graph"].GetArray();
+  int nodes = 0, statements = 0, articles = 0;
+  bool found_long = false, found_rtl = false;
+  for (const auto& item : graph) {
+    std::string first_type = item["@type"].IsArray() ? item["@type"][0].GetString() : item["@type"].GetString();
+    if (first_type == "ir:Official" || first_type == "ir:Country") {
+      ++nodes;
+      std::string nm = item["name"].GetString();
+      found_long |= nm.size() == 20000;
+      found_rtl |= nm == "עברית RTL";
+    } else if (first_type == "rdf:Statement") {
+      ++statements;
+      CHECK(item["evidence"].IsArray());
+      CHECK(item["evidence"][0]["eventDate"].IsString());
+    } else if (first_type == "NewsArticle") {
+      ++articles;
+    }
+  }
+  CHECK(nodes == static_cast<int>(kHostile.size() + 1));
+  CHECK(statements == static_cast<int>(kHostile.size()));
+  CHECK(articles == static_cast<int>(kHostile.size()));
+  CHECK(found_long);
+  CHECK(found_rtl);
+}
+
+TEST_CASE("exports are deterministic and filters apply to every writer") {
+  auto g = hostile_graph();
+  CHECK(write(g, "jsonld") == write(g, "jsonld"));
+  CHECK(write(g, "dot") == write(g, "dot"));
+  exporters::Filter f;
+  f.node_types = {NodeType::Country};
+  auto sel = exporters::select(g, f);
+  CHECK(sel.nodes.size() == 1);
+  CHECK(sel.relations.empty());
+  exporters::Filter dates;
+  dates.from_date = "2020-01-03";
+  dates.to_date = "2020-01-04";
+  CHECK(exporters::select(g, dates).relations.size() == 2);
+}
+
+TEST_CASE("render writes an SVG through Graphviz") {
+  auto g = hostile_graph();
+  std::filesystem::create_directories(IRGRAPH_TEST_TMP);
+  std::string path = std::string(IRGRAPH_TEST_TMP) + "/hostile.svg";
+  std::filesystem::remove(path);
+  exporters::render(g, {}, path);
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  CHECK(s.str().find("<svg") != std::string::npos);
+  CHECK(s.str().find("Legend") != std::string::npos);
+  CHECK_THROWS_AS(exporters::render(g, {}, std::string(IRGRAPH_TEST_TMP) + "/x.bmp"), UsageError);
+}

@@ -1,0 +1,108 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "extract/document.hpp"
+
+using namespace irgraph;
+using namespace irgraph::extract;
+namespace fs = std::filesystem;
+
+namespace {
+struct Collected {
+  std::vector<Document> docs;
+  std::vector<std::string> errors;
+  ReadHandler handler() {
+    return {[this](Document&& d) { docs.push_back(std::move(d)); },
+            [this](const InputError& e) { errors.push_back(e.what()); }};
+  }
+};
+
+fs::path temp_dir(const std::string& name) {
+  fs::path p = fs::path(IRGRAPH_TEST_TMP) / name;
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+  std::ofstream f(p, std::ios::binary);
+  f << bytes;
+}
+}  // namespace
+
+TEST_CASE("a plain-text article: headline, date line, normalised text") {
+  auto d = read_text_article("\xEF\xBB\xBFMinisters meet in Ankara\r\n\r\nPublished 02.03.2021 10:00\r\n\r\nBody text.", "a.txt");
+  CHECK(d.title == "Ministers meet in Ankara");
+  CHECK(d.date == "2021-03-02");
+  CHECK(d.text.find('\r') == std::string::npos);
+  CHECK(d.text.rfind("Ministers", 0) == 0);  // BOM dropped
+  CHECK(d.id == "a.txt");
+}
+
+TEST_CASE("bad bytes name the file, line and byte") {
+  try {
+    clean_text(std::string("line one\nline \xFF two", 18), "bad.txt");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.file() == "bad.txt");
+    CHECK(e.line() == 2);
+    CHECK(e.byte() == 14);
+    CHECK(std::string(e.what()).find("invalid UTF-8") != std::string::npos);
+  }
+  CHECK_THROWS_AS(clean_text(std::string("a\0b", 3), "nul.txt"), InputError);
+  CHECK_THROWS_AS(read_text_article("  \n\n ", "empty.txt"), InputError);
+}
+
+TEST_CASE("JSON Lines: good lines read, bad lines reported with their line number") {
+  std::istringstream in(
+      "{\"id\": \"a1\", \"title\": \"T\", \"date\": \"2020-05-01\", \"url\": \"https://x.test/a\", \"text\": \"Hello.\"}\n"
+      "{\"id\": \"a2\", \"text\": \n"
+      "\n"
+      "{\"id\": 7, \"text\": \"Seven.\", \"date\": \"May 2, 2020\"}\n"
+      "[1, 2]\n"
+      "{\"id\": \"a3\", \"text\": \"\"}\n");
+  Collected c;
+  read_json_lines(in, "feed.jsonl", c.handler());
+  REQUIRE(c.docs.size() == 2);
+  CHECK(c.docs[0].id == "a1");
+  CHECK(c.docs[0].date == "2020-05-01");
+  CHECK(c.docs[0].url == "https://x.test/a");
+  CHECK(c.docs[1].id == "7");
+  CHECK(c.docs[1].date == "2020-05-02");
+  REQUIRE(c.errors.size() == 3);
+  CHECK(c.errors[0].find("feed.jsonl:2") != std::string::npos);
+  CHECK(c.errors[0].find("bad JSON") != std::string::npos);
+  CHECK(c.errors[1].find("feed.jsonl:5") != std::string::npos);
+  CHECK(c.errors[2].find("feed.jsonl:6") != std::string::npos);
+}
+
+TEST_CASE("folders are read recursively in order; a bad file does not stop the rest") {
+  auto dir = temp_dir("inputs");
+  fs::create_directories(dir / "sub");
+  write(dir / "b.txt", "Second\n\nText b.");
+  write(dir / "sub" / "a.txt", "First\n\nText a.");
+  write(dir / "bad.txt", std::string("Bad\n\n\xC3(", 7));
+  write(dir / "notes.md", "ignored");
+  Collected c;
+  read_inputs({dir.string(), (dir / "missing.txt").string()}, c.handler());
+  REQUIRE(c.docs.size() == 2);
+  CHECK(c.docs[0].title == "Second");
+  CHECK(c.docs[1].title == "First");
+  REQUIRE(c.errors.size() == 2);
+  CHECK(c.errors[0].find("bad.txt:3: byte 5: invalid UTF-8") != std::string::npos);
+  CHECK(c.errors[1].find("no such file") != std::string::npos);
+}
+
+TEST_CASE("content hash depends on title and text only") {
+  Document a, b;
+  a.id = "x";
+  b.id = "y";
+  a.text = b.text = "Same text.";
+  CHECK(a.content_hash() == b.content_hash());
+  CHECK(a.content_hash().size() == 32);
+  b.text += " More.";
+  CHECK(a.content_hash() != b.content_hash());
+}

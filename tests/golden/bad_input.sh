@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Bad input beside good input: one clear error per bad item naming the file,
+# line and byte; the good articles are ingested; exit status 1; nothing
+# already stored is lost.
+set -uo pipefail
+irgraph=$(realpath "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/in"
+printf 'Envoys meet\n\nGerman Foreign Minister Annalena Baerbock met Polish Foreign Minister Zbigniew Rau in Warsaw.\n' > "$tmp/in/good.txt"
+printf 'Broken\n\nThis line is fine.\nThis one is not: \xff\xfe here.\n' > "$tmp/in/bad.txt"
+printf 'Nul\n\nA NUL \x00 byte.\n' > "$tmp/in/nul.txt"
+printf '%s\n' '{"id": "j1", "title": "Talks", "date": "2022-05-04", "text": "Canadian Prime Minister Justin Trudeau visited Kyiv."}' \
+  '{"id": "j2", "text": "unterminated' > "$tmp/in/feed.jsonl"
+db="$tmp/irgraph.db"
+"$irgraph" --db "$db" ingest "$tmp/in" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+fail() { echo "bad_input: $1"; echo "--- stdout"; cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"; exit 1; }
+[ $rc -eq 1 ] || fail "exit status $rc, expected 1"
+grep -q "bad.txt:4: byte 44: invalid UTF-8" "$tmp/err" || fail "no clear error for bad.txt"
+grep -q "nul.txt:3: byte 11: NUL byte" "$tmp/err" || fail "no clear error for nul.txt"
+grep -q "feed.jsonl:2: byte .*bad JSON" "$tmp/err" || fail "no clear error for the bad JSON line"
+[ "$(grep -c 'skipped' "$tmp/err")" -eq 3 ] || fail "expected exactly three errors"
+grep -q "2 ingested" "$tmp/out" || fail "the good articles were not ingested"
+grep -q "3 skipped" "$tmp/out" || fail "the summary does not count the skipped items"
+"$irgraph" --db "$db" stats | grep -q "^documents: 2$" || fail "store does not hold the two good documents"
+"$irgraph" --db "$db" path "Baerbock" "Rau" | grep -q "metWith" || fail "the good article's relation is missing"
+# a bad file later does not lose what is stored
+"$irgraph" --db "$db" ingest "$tmp/in/bad.txt" > /dev/null 2>&1
+"$irgraph" --db "$db" stats | grep -q "^documents: 2$" || fail "a failed ingest changed the store"
+# a store path that is not a database: clear error, file untouched
+echo "my notes" > "$tmp/notes.txt"
+"$irgraph" --db "$tmp/notes.txt" ingest "$tmp/in/good.txt" > /dev/null 2> "$tmp/err2"
+[ $? -eq 1 ] || fail "a non-database store was accepted"
+grep -q "not an SQLite database" "$tmp/err2" || fail "unclear error for a non-database store"
+[ "$(cat "$tmp/notes.txt")" = "my notes" ] || fail "the non-database file was changed"
+# usage errors exit 2 with a hint
+"$irgraph" ingset x > /dev/null 2> "$tmp/err3"
+[ $? -eq 2 ] || fail "unknown command did not exit 2"
+grep -q "did you mean 'ingest'" "$tmp/err3" || fail "no did-you-mean for a misspelt command"
+echo "bad_input: ok"

@@ -1,0 +1,109 @@
+#include <doctest/doctest.h>
+
+#include "graph/resolver.hpp"
+
+using namespace irgraph;
+using namespace irgraph::graph;
+using extract::DocumentRecords;
+using extract::NodeRecord;
+using extract::RelationRecord;
+
+namespace {
+NodeRecord node(int id, NodeType t, const std::string& name, const std::string& key = "", const std::string& country = "") {
+  NodeRecord n;
+  n.id = id;
+  n.type = t;
+  n.name = name;
+  n.key = key;
+  n.country = country;
+  n.extractor = "test";
+  n.rule = "rule";
+  return n;
+}
+DocumentRecords doc(const std::string& id, std::vector<NodeRecord> nodes, std::vector<RelationRecord> rels = {}) {
+  DocumentRecords d;
+  d.doc_id = id;
+  d.nodes = std::move(nodes);
+  d.relations = std::move(rels);
+  return d;
+}
+std::size_t officials(const KnowledgeGraph& g) {
+  std::size_t n = 0;
+  g.for_each_node([&](const Node& x) { n += x.type == NodeType::Official; });
+  return n;
+}
+}  // namespace
+
+TEST_CASE("the same person across documents: variants, diacritics, surnames") {
+  KnowledgeGraph g;
+  Resolver r(g);
+  r.add(doc("d1", {node(0, NodeType::Official, "Sergey Shoygu"), node(1, NodeType::Official, "Mevlüt Çavuşoğlu")}));
+  r.add(doc("d2", {node(0, NodeType::Official, "Sergei Shoigu"), node(1, NodeType::Official, "Mevlut Cavusoglu")}));
+  r.add(doc("d3", {node(0, NodeType::Official, "Shoigu")}));
+  CHECK(officials(g) == 2);
+  const Node* s = g.find("official:sergey-shoygu");
+  REQUIRE(s);
+  CHECK(s->documents.size() == 3);
+  bool translit = false;
+  for (const auto& a : s->aliases) translit |= a.text == "Sergei Shoigu" && a.reason == "transliteration";
+  CHECK(translit);
+}
+
+TEST_CASE("a surname seen first merges into the full name that comes later") {
+  KnowledgeGraph g;
+  Resolver r(g);
+  r.add(doc("d1", {node(0, NodeType::Official, "Erdoğan")}));
+  r.add(doc("d2", {node(0, NodeType::Official, "Recep Tayyip Erdoğan")}));
+  r.add(doc("d3", {node(0, NodeType::Official, "Tayyip Erdogan")}));
+  CHECK(officials(g) == 1);
+  CHECK(g.find("official:recep-tayyip-erdogan")->documents.size() == 3);
+}
+
+TEST_CASE("different people who share a surname stay apart") {
+  KnowledgeGraph g;
+  Resolver r(g);
+  r.add(doc("d1", {node(0, NodeType::Official, "Kim Jong Un"), node(1, NodeType::Official, "Kim Yo Jong")}));
+  r.add(doc("d2", {node(0, NodeType::Official, "George W. Bush")}));
+  r.add(doc("d3", {node(0, NodeType::Official, "George H. W. Bush")}));
+  r.add(doc("d4", {node(0, NodeType::Official, "Bush")}));  // ambiguous: not guessed
+  CHECK(g.find("official:kim-jong-un"));
+  CHECK(g.find("official:kim-yo-jong"));
+  CHECK(g.find("official:george-w-bush"));
+  CHECK(g.find("official:george-h-w-bush"));
+  CHECK(g.find("official:george-w-bush")->documents.size() == 1);
+  CHECK(g.find("official:george-h-w-bush")->documents.size() == 1);
+}
+
+TEST_CASE("countries by ISO code, places by name within their country, acronyms across documents") {
+  KnowledgeGraph g;
+  Resolver r(g);
+  auto d1 = doc("d1", {node(0, NodeType::Country, "Turkey", "TUR"), node(1, NodeType::Organization, "National Intelligence Organization"),
+                       node(2, NodeType::Place, "Moscow", "moscow:rus", "RUS")});
+  d1.nodes[1].aliases = {"MİT"};
+  r.add(d1);
+  r.add(doc("d2", {node(0, NodeType::Country, "Türkiye", "TUR"), node(1, NodeType::Organization, "MIT"),
+                   node(2, NodeType::Place, "Moscow", "moscow:usa", "USA")}));
+  CHECK(g.find("country:TUR")->documents.size() == 2);
+  CHECK(g.find("org:national-intelligence-organization")->documents.size() == 2);
+  CHECK(g.find("place:moscow:rus"));
+  CHECK(g.find("place:moscow:usa"));
+}
+
+TEST_CASE("relations land between the resolved nodes") {
+  KnowledgeGraph g;
+  Resolver r(g);
+  RelationRecord rel;
+  rel.type = RelationType::OfficialOf;
+  rel.source = 0;
+  rel.target = 1;
+  rel.evidence.sentence = 2;
+  rel.evidence.text = "Russian President Vladimir Putin said.";
+  rel.evidence.value = "President";
+  rel.evidence.rule = "stated-country";
+  r.add(doc("d1", {node(0, NodeType::Official, "Vladimir Putin"), node(1, NodeType::Country, "Russia", "RUS")}, {rel}));
+  r.add(doc("d2", {node(0, NodeType::Official, "Putin"), node(1, NodeType::Country, "Russia", "RUS")}, {rel}));
+  const Relation* x = g.relation("official:vladimir-putin", RelationType::OfficialOf, "country:RUS");
+  REQUIRE(x);
+  CHECK(x->evidence.size() == 2);
+  CHECK(x->evidence[1].doc_id == "d2");
+}
