@@ -23,15 +23,19 @@ const Sentence& Annotation::sentence_of(std::uint32_t token) const {
   return *(it - 1);
 }
 
-int Annotation::add_mention(Mention m) {
+int Annotation::add_mention(Mention m, bool nest_countries) {
   if (m.first >= m.last || m.last > tokens.size()) return -1;
+  auto nested = [&](std::uint32_t k) {
+    return nest_countries && owner[k] >= 0 && mentions[static_cast<std::size_t>(owner[k])].type == NodeType::Country;
+  };
   for (std::uint32_t k = m.first; k < m.last; ++k)
-    if (owner[k] >= 0) {
+    if (owner[k] >= 0 && !nested(k)) {
       const Mention& o = mentions[static_cast<std::size_t>(owner[k])];
       if (o.last > o.first) return -1;  // an emptied mention leaves its tokens free
     }
   int id = static_cast<int>(mentions.size());
-  for (std::uint32_t k = m.first; k < m.last; ++k) owner[k] = id;
+  for (std::uint32_t k = m.first; k < m.last; ++k)
+    if (!nested(k)) owner[k] = id;
   mentions.push_back(std::move(m));
   return id;
 }

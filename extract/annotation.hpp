@@ -70,8 +70,9 @@ class Annotation {
     return std::string_view(doc.text).substr(t.begin, t.end - t.begin);
   }
   const Sentence& sentence_of(std::uint32_t token) const;
-  /// Adds a mention if none overlaps it; returns its index or -1.
-  int add_mention(Mention m);
+  /// Adds a mention if none overlaps it; returns its index or -1. With
+  /// `nest_countries`, country mentions inside it stay (and keep their tokens).
+  int add_mention(Mention m, bool nest_countries = false);
   /// Mentions of a sentence, in text order.
   std::vector<int> mentions_in(std::uint32_t sentence) const;
   /// Event date of a sentence, resolved against the document date ("" when none).

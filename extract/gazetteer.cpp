@@ -136,12 +136,16 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
       (void)it;
       auto names = split_list(col(row, 1));
       if (display_from_first && !names.empty()) entries_[id].name = names.front();
-      for (const auto& n : names) add(id, n, NameForm::Name);
-      for (const auto& d : split_list(col(row, 2))) add(id, d, NameForm::Demonym);
+      for (const auto& n : names)
+        if (display_from_first || !phrases_.count(phrase_key(n))) add(id, n, NameForm::Name);
+      for (const auto& d : split_list(col(row, 2)))
+        if (display_from_first || !phrases_.count(phrase_key(d))) add(id, d, NameForm::Demonym);
     }
   };
-  country_rows(country_names, false);
+  // Hand-kept news names first: where a generated demonym is shared ("American"
+  // is also the demonym of U.S. Minor Outlying Islands) the news usage wins.
   country_rows(countries_news, true);
+  country_rows(country_names, false);
   for (std::uint32_t i = 0; i < entries_.size(); ++i)
     if (entries_[i].type == NodeType::Country) countries_.emplace(entries_[i].key, i);
 
@@ -228,7 +232,7 @@ std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std:
               if (ch >= 'a' && ch <= 'z') caps = false;
           }
         if (!caps) continue;
-      } else if (!first.cap()) {
+      } else if (!first.cap() && !first.is(kNumber)) {  // "2015 nuclear deal" starts with a number
         continue;
       }
       best = GazetteerMatch{c.entry, n + 1, c.form};

@@ -34,6 +34,24 @@ bool is_stop_cap(std::string_view f) {
   return s.count(f) > 0;
 }
 
+/// Verbs that title-case headlines capitalise ("Ambassador Robert Ford Returns to Syria").
+bool is_headline_verb(std::string_view f) {
+  static const std::unordered_set<std::string_view> s = {
+      "returns", "return", "says", "say", "said", "meets", "meet", "met", "visits", "visit", "calls", "urges", "warns",
+      "signs", "sign", "holds", "arrives", "leaves", "condemns", "slams", "rejects", "welcomes", "discusses",
+      "announces", "accuses", "backs", "vows", "agrees", "hails", "receives", "praises", "heads", "begins", "ends",
+      "launches", "joins", "denies", "confirms", "stresses", "emphasize", "emphasizes", "reaffirms", "seeks", "wins",
+      "plans", "to", "in", "at", "on", "for", "with", "and", "as", "after", "over", "amid", "against", "talks",
+      "congratulates", "expresses", "affirms", "inaugurates", "opens", "attends", "leads", "takes", "makes"};
+  return s.count(f) > 0;
+}
+
+/// Honorifics between a title and a name ("H.E.", "HRH", "Dr.").
+bool is_honorific(std::string_view f) {
+  static const std::unordered_set<std::string_view> s = {"he", "h", "e", "hrh", "hh", "dr", "mr", "mrs", "ms", "prof", "his", "her", "excellency", "highness", "majesty", "royal"};
+  return s.count(f) > 0;
+}
+
 bool is_name_particle(std::string_view f) {
   static const std::unordered_set<std::string_view> s = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da",
                                                           "di", "del", "della", "van", "von", "der", "den", "le",
@@ -54,7 +72,7 @@ AgreementHead agreement_head(std::string_view f) {
       "talks", "negotiations", "understanding", "framework", "dialogue"};
   static const std::unordered_set<std::string_view> other = {
       "treaty", "ceasefire", "truce", "pact", "protocol", "declaration", "initiative", "roadmap", "convention",
-      "charter", "summit", "communique", "plan", "consensus"};
+      "charter", "summit", "communique", "consensus"};
   if (merge.count(f)) return {true, true};
   if (other.count(f)) return {true, false};
   if (f == "cease") return {true, false};  // "cease-fire": checked by the caller
@@ -66,7 +84,7 @@ bool is_org_head(std::string_view f) {
       "organization", "organisation", "agency", "council", "committee", "commission", "union", "party", "front",
       "movement", "army", "forces", "brigade", "brigades", "alliance", "league", "association", "bank", "fund",
       "court", "assembly", "institute", "authority", "service", "guard", "guards", "corps", "coalition",
-      "federation", "bureau", "secretariat", "directorate", "congress"};
+      "federation", "bureau", "secretariat", "directorate", "congress", "government"};
   return s.count(f) > 0;
 }
 
@@ -74,6 +92,10 @@ bool is_place_word(std::string_view f) {
   static const std::unordered_set<std::string_view> s = {"city", "town", "village", "province", "region",
                                                           "district", "capital", "governorate", "port", "state"};
   return s.count(f) > 0;
+}
+
+bool in_list(std::string_view f, std::initializer_list<std::string_view> l) {
+  return std::find(l.begin(), l.end(), f) != l.end();
 }
 
 const Token* tok(const Annotation& a, std::uint32_t i) { return i < a.tokens.size() ? &a.tokens[i] : nullptr; }
@@ -100,7 +122,7 @@ std::string capitalise(std::string_view s) {
 }
 
 /// The title word at token i: its lexicon entry (plural heads accepted).
-const TitleWord* title_word_at(const Annotation& a, std::uint32_t i, bool* plural = nullptr) {
+const TitleWord* title_word_at(const Annotation& a, std::uint32_t i, bool* plural = nullptr, bool lenient = false) {
   const Token* t = tok(a, i);
   if (!t || !t->word()) return nullptr;
   const TitleWord* w = &a.gaz.title_word(t->folded);
@@ -110,7 +132,9 @@ const TitleWord* title_word_at(const Annotation& a, std::uint32_t i, bool* plura
     if (plural) *plural = true;
   }
   if (w->cls == TitleClass::None) return nullptr;
-  if (w->cap_only && !t->cap()) return nullptr;
+  // "chief", "head", "leader" count as titles only capitalised, unless the
+  // context already says a title comes ("Sadr, the leader of ...")
+  if (w->cap_only && !t->cap() && w->cls == TitleClass::Head && !lenient) return nullptr;
   return w;
 }
 
@@ -125,7 +149,7 @@ std::string word_for_role(const Annotation& a, std::uint32_t i, const TitleWord&
 /// Parses a title starting at token i ("Foreign Minister", "Minister of
 /// Foreign Affairs", "Secretary-General", "foreign and defense ministers",
 /// "counterpart").
-std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint32_t end) {
+std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint32_t end, bool lenient = false) {
   Title t;
   if (folded_is(a, i, "counterpart") || folded_is(a, i, "counterparts")) {
     t.end = i + 1;
@@ -139,7 +163,7 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
   std::uint32_t k = i, last_good = i;
   while (k < end) {
     bool pl = false;
-    const TitleWord* w = title_word_at(a, k, &pl);
+    const TitleWord* w = title_word_at(a, k, &pl, lenient);
     if (w) {
       words.push_back(word_for_role(a, k, *w));
       if (w->cls == TitleClass::Head) { head = true; last_good = k + 1; plural = pl; }
@@ -250,6 +274,7 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
     const Token& t = a.tokens[k];
     if (k > i && t.is(kLineBefore)) break;
     if (name_word(a, k)) {
+      if (words > 0 && is_headline_verb(t.folded)) break;
       // a country, organisation or agreement name is not part of a person's name
       if (!allow_gazetteer && a.owner[k] >= 0) {
         const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k])];
@@ -328,6 +353,12 @@ class GazetteerMentions : public MentionExtractor {
           i = men.last;
           continue;
         }
+        // "La Libertad", "San Salvador": a capitalised particle before makes it another place
+        if (e.type == NodeType::Place && i > s.first_token && a.tokens[i - 1].cap() &&
+            in_list(a.tokens[i - 1].folded, {"la", "el", "al", "san", "santa", "los", "las", "le", "les", "port", "fort", "saint", "st"})) {
+          i = men.last;
+          continue;
+        }
         // "Idlib province", "Aleppo Governorate": the place word belongs to the place
         if (e.type == NodeType::Place && men.last < s.last_token && is_place_word(a.tokens[men.last].folded) &&
             a.tokens[men.last].folded != "capital" && a.tokens[men.last].folded != "city") {
@@ -338,6 +369,101 @@ class GazetteerMentions : public MentionExtractor {
         i += m->length;
       }
     }
+  }
+};
+
+/// Places named by a geographic word ("Silala River", "Gulf of Aden", "Duhok
+/// province", "Athens International Airport") or introduced by a demonym
+/// ("the Jordanian city of Ramtha").
+class PlaceMentions : public MentionExtractor {
+ public:
+  std::string_view name() const override { return "places"; }
+  std::string_view description() const override {
+    return "places named by a geographic word (river, gulf, province, airport ...) or as \"the <demonym> city of X\"";
+  }
+  void run(Annotation& a) const override {
+    for (const auto& s : a.sentences) {
+      for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+        if (a.owner[i] >= 0 || !a.tokens[i].word()) continue;
+        const std::string& f = a.tokens[i].folded;
+        // suffix: <Name> River / Desert / Airport / Governorate ..., or <Name> province
+        static const std::unordered_set<std::string_view> suffix = {
+            "river", "desert", "airport", "governorate", "province", "district", "valley", "mountains", "lake", "island",
+            "islands", "peninsula", "canal", "dam", "strait", "sea", "bay", "base", "oasis", "plateau", "crossing"};
+        static const std::unordered_set<std::string_view> lower_ok = {"province", "governorate", "district"};
+        if (suffix.count(f) && (a.tokens[i].cap() || lower_ok.count(f)) && i > s.first_token) {
+          std::uint32_t first = i;
+          std::string country;
+          while (first > s.first_token && first - 1 != s.first_token + 0 && i - first < 4) {
+            std::uint32_t p = first - 1;
+            if (!name_word(a, p) || is_headline_verb(a.tokens[p].folded)) break;
+            if (a.owner[p] >= 0) {
+              const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[p])];
+              if (pm.type != NodeType::Place) break;
+              if (country.empty()) country = pm.country;
+              first = pm.first;
+              continue;
+            }
+            first = p;
+          }
+          if (first == s.first_token && first < i && !a.tokens[first].cap()) ++first;
+          if (first < i && !(f == "base" && !folded_is(a, i - 1, "air"))) {
+            add(a, s, first, i + 1, country, "name-feature");
+            continue;
+          }
+        }
+        // prefix: Gulf of Aden, Strait of Hormuz, Sea of Azov, Lake Victoria
+        static const std::unordered_set<std::string_view> prefix = {"gulf", "strait", "sea", "bay", "straits"};
+        if (prefix.count(f) && a.tokens[i].cap() && folded_is(a, i + 1, "of") && i + 2 < s.last_token && name_word(a, i + 2)) {
+          std::uint32_t last = i + 3;
+          if (a.owner[i + 2] >= 0) last = std::max(last, a.mentions[static_cast<std::size_t>(a.owner[i + 2])].last);
+          add(a, s, i, last, "", "feature-of-name");
+          i = last - 1;
+          continue;
+        }
+        // the Jordanian city of Ramtha / the Syrian town Sarmada
+        static const std::unordered_set<std::string_view> kinds = {"city", "town", "village", "province", "region",
+                                                                    "district", "capital", "port", "area"};
+        if (kinds.count(f) && i > s.first_token && a.owner[i - 1] >= 0) {
+          const Mention& c = a.mentions[static_cast<std::size_t>(a.owner[i - 1])];
+          if (c.type != NodeType::Country || c.form != NameForm::Demonym) continue;
+          std::uint32_t k = i + 1;
+          if (folded_is(a, k, "of")) ++k;
+          if (k >= s.last_token || a.owner[k] >= 0 || !name_word(a, k)) continue;
+          std::uint32_t e = k;
+          while (e < s.last_token && e - k < 3 && name_word(a, e) && a.owner[e] < 0) {
+            ++e;
+            if (folded_is(a, e, "-") && !a.tokens[e].is(kSpaceBefore) && e + 1 < s.last_token && a.tokens[e + 1].word()) e += 2;
+          }
+          add(a, s, k, e, c.key.substr(8), "demonym-place-word");
+          i = e - 1;
+        }
+      }
+    }
+  }
+
+ private:
+  static void add(Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last, const std::string& country,
+                  const char* rule) {
+    // a place inside (Athens in "Athens International Airport") is part of the name
+    for (std::uint32_t k = first; k < last; ++k)
+      if (a.owner[k] >= 0) {
+        Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[k])];
+        if (pm.type != NodeType::Place && pm.type != NodeType::Country) return;
+        for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
+        pm.last = pm.first;
+      }
+    Mention men;
+    men.type = NodeType::Place;
+    men.sentence = s.index;
+    men.first = first;
+    men.last = last;
+    men.surface = std::string(a.surface(first, last));
+    men.country = country;
+    men.key = "place:" + fold(men.surface) + (country.empty() ? "" : ":" + fold(country));
+    men.extractor = "places";
+    men.rule = rule;
+    a.add_mention(std::move(men));
   }
 };
 
@@ -379,9 +505,15 @@ class AgreementMentions : public MentionExtractor {
         }
         if (!named) {
           std::uint32_t k = m;
-          while (k > s.first_token && name_word(a, k - 1) && a.owner[k - 1] < 0 &&
-                 !(k - 1 == s.first_token) && agreement_head(a.tokens[k - 1].folded).known == false)
+          while (k > s.first_token && name_word(a, k - 1) && !(k - 1 == s.first_token) &&
+                 agreement_head(a.tokens[k - 1].folded).known == false) {
+            if (a.owner[k - 1] >= 0) {
+              // an acronym of a body names the series: "NAM Youth Summit"
+              const Mention& om = a.mentions[static_cast<std::size_t>(a.owner[k - 1])];
+              if (om.form != NameForm::Acronym || om.type != NodeType::Organization || k == i) break;
+            }
             --k;
+          }
           if (k < m) { m = k; named = true; place_only = (m + 1 == i); }
         }
         if (!named) {
@@ -414,7 +546,10 @@ class AgreementMentions : public MentionExtractor {
         }
         // a sentence-initial capital is no name ("The deal", "Talks")
         for (std::uint32_t k = m; k < i; ++k)
-          if (a.owner[k] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[k])].type != NodeType::Place) { named = false; }
+          if (a.owner[k] >= 0) {
+            const Mention& om = a.mentions[static_cast<std::size_t>(a.owner[k])];
+            if (om.type != NodeType::Place && !(om.type == NodeType::Organization && om.form == NameForm::Acronym)) named = false;
+          }
         if (!named) continue;
         std::string core = fold(a.surface(m, i));
         std::string key = h.mergeable && place_only ? core : fold(a.surface(m, head_end));
@@ -440,7 +575,9 @@ class AgreementMentions : public MentionExtractor {
     men.rule = rule;
     // a place mention the agreement swallowed is dropped
     for (auto& pm : a.mentions)
-      if (pm.sentence == s.index && pm.first >= first && pm.last <= last && pm.type == NodeType::Place) pm.last = pm.first;
+      if (pm.sentence == s.index && pm.first >= first && pm.last <= last &&
+          (pm.type == NodeType::Place || pm.type == NodeType::Organization))
+        pm.last = pm.first;
     a.add_mention(std::move(men));
   }
 };
@@ -457,17 +594,36 @@ class OrganizationMentions : public MentionExtractor {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         const Token& t = a.tokens[i];
         if (!t.word() || !t.cap() || !is_org_head(t.folded) || a.owner[i] >= 0) continue;
-        // extend left over capitalised words and of/for/and/the inside the name
+        // extend left over capitalised words ("and" between two of them: "National
+        // Security and Foreign Policy Committee"); a demonym may open the name
+        // ("Swedish Environmental Research Institute"); headline verbs stop it
         std::uint32_t first = i;
+        bool bilateral = false;  // "Saudi-Greek Strategic Partnership Council"
         while (first > s.first_token) {
           std::uint32_t p = first - 1;
+          if (is_headline_verb(a.tokens[p].folded)) break;
           if (name_word(a, p) && a.owner[p] < 0 && p != s.first_token) { first = p; continue; }
-          if (name_word(a, p) && a.owner[p] >= 0) {
+          if (folded_is(a, p, "and") && p > s.first_token + 1 && name_word(a, p - 1) && a.owner[p - 1] < 0 && first < i) {
+            first = p;
+            continue;
+          }
+          if (a.owner[p] >= 0 && first < i) {
             const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[p])];
-            if (pm.type == NodeType::Country && pm.form == NameForm::Demonym) break;
+            if (pm.type == NodeType::Country && pm.form == NameForm::Demonym && pm.last == first) {
+              first = pm.first;
+              // a second demonym joined by a hyphen: a bilateral council, i.e. a format between two states
+              if (first >= 2 && folded_is(a, first - 1, "-") && !a.tokens[first - 1].is(kSpaceBefore) && a.owner[first - 2] >= 0) {
+                const Mention& qm = a.mentions[static_cast<std::size_t>(a.owner[first - 2])];
+                if (qm.type == NodeType::Country) {
+                  first = qm.first;
+                  bilateral = true;
+                }
+              }
+            }
           }
           break;
         }
+        if (folded_is(a, first, "and")) ++first;
         // extend right: "Council of Europe", "Congress of the National Dialogue"
         std::uint32_t last = i + 1;
         if (folded_is(a, last, "of") || folded_is(a, last, "for")) {
@@ -483,22 +639,34 @@ class OrganizationMentions : public MentionExtractor {
         bool acronym_follows = folded_is(a, last, "(") && last + 2 < s.last_token && a.tokens[last + 1].is(kAllCaps) &&
                                folded_is(a, last + 2, ")");
         if (words < 2 && !acronym_follows) continue;
+        // generic heads name a body only in a longer name ("Kurdistan Regional Government", not "Central Government")
+        static const std::unordered_set<std::string_view> generic = {"government", "forces", "army", "guard", "guards", "corps",
+                                                                      "service", "authority", "bank", "fund", "court", "front"};
+        if (generic.count(t.folded) && words < 3 && !acronym_follows) continue;
         // a title word inside means a person's title ("Security Council Chief")
         bool titled = false;
         for (std::uint32_t k = first; k < last; ++k)
           if (a.gaz.title_word(a.tokens[k].folded).cls == TitleClass::Head && k != i) titled = true;
         if (titled) continue;
         Mention men;
-        men.type = NodeType::Organization;
+        men.type = bilateral ? NodeType::Agreement : NodeType::Organization;
         men.sentence = s.index;
         men.first = first;
         men.last = last;
         men.surface = std::string(a.surface(first, last));
-        men.key = "org:" + fold(men.surface);
+        men.key = std::string(bilateral ? "agreement:" : "org:") + fold(men.surface);
         men.extractor = "organizations";
-        men.rule = "head-noun";
-        for (std::uint32_t k = first; k < last; ++k) a.owner[k] = a.owner[k] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[k])].type == NodeType::Place ? -1 : a.owner[k];
-        int id = a.add_mention(std::move(men));
+        men.rule = bilateral ? "bilateral-council" : "head-noun";
+        // places inside the name are part of it; countries stay mentioned (a Swedish institute mentions Sweden)
+        for (std::uint32_t k = first; k < last; ++k)
+          if (a.owner[k] >= 0) {
+            Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[k])];
+            if (pm.type == NodeType::Place) {
+              for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
+              pm.last = pm.first;
+            }
+          }
+        int id = a.add_mention(std::move(men), /*nest_countries=*/true);
         if (id >= 0) i = last - 1;
       }
       // acronym definitions: <org or unknown capitalised name> ( ACR )
@@ -584,26 +752,140 @@ class OfficialMentions : public MentionExtractor {
     return {};
   }
 
+  static const Mention* mention_at(const Annotation& a, std::uint32_t k, NodeType type) {
+    if (k >= a.tokens.size() || a.owner[k] < 0) return nullptr;
+    const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k])];
+    return m.type == type && m.first == k ? &m : nullptr;
+  }
+
+  /// Does a name that ends at `k` end a phrase ("..., Adriana Mira, met" / "... Imad Fakhoury.")?
+  static bool name_closes(const Annotation& a, std::uint32_t k, std::uint32_t end) {
+    if (k >= end) return true;
+    const Token& t = a.tokens[k];
+    return in_set(t.folded, {",", ".", ";", ")", "\"", "'", ":"}) || (t.word() && !t.cap());
+  }
+
+  static bool in_set(std::string_view f, std::initializer_list<std::string_view> l) {
+    return std::find(l.begin(), l.end(), f) != l.end();
+  }
+
+  /// "his Iranian and Russian counterparts, Ebrahim Raisi and Vladimir Putin",
+  /// "Foreign Ministers Ayman Safadi and Sameh Shoukry": one official per name,
+  /// countries paired in order when as many are stated. Returns the last token used.
+  static std::uint32_t plural_titled(Annotation& a, const Sentence& s, std::uint32_t i, const Title& title) {
+    std::vector<std::string> countries;
+    for (std::uint32_t k = i; k > s.first_token;) {
+      std::uint32_t p = k - 1;
+      if (folded_is(a, p, "and") || folded_is(a, p, ",")) { k = p; continue; }
+      if (a.owner[p] < 0) break;
+      const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[p])];
+      if (m.type != NodeType::Country || m.last != k) break;
+      countries.insert(countries.begin(), m.key.substr(8));
+      k = m.first;
+    }
+    std::uint32_t k = title.end;
+    if (folded_is(a, k, ",")) ++k;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> names;
+    while (k < s.last_token) {
+      std::uint32_t e = parse_person_name(a, k, s.last_token);
+      if (e == k || word_count(a.surface(k, e)) < 2 || is_gazetteer_span(a, k, e)) break;
+      names.emplace_back(k, e);
+      k = e;
+      if (folded_is(a, k, ",") && folded_is(a, k + 1, "and")) k += 2;
+      else if (folded_is(a, k, "and") || folded_is(a, k, ",")) ++k;
+      else break;
+    }
+    if (names.size() < 2) return title.end - 1;
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      Mention men;
+      men.type = NodeType::Official;
+      men.sentence = s.index;
+      men.first = names[n].first;
+      men.last = names[n].second;
+      men.surface = std::string(a.surface(men.first, men.last));
+      men.role = title.counterpart ? "" : title.role;
+      if (countries.size() == names.size()) men.country = countries[n];
+      else if (countries.size() == 1 && !title.counterpart) men.country = countries[0];
+      men.extractor = "officials";
+      men.rule = title.counterpart ? "plural-counterparts" : "plural-title";
+      a.add_mention(std::move(men));
+    }
+    return names.back().second - 1;
+  }
+
   static void titled(Annotation& a, const Sentence& s) {
     for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
       if (a.owner[i] >= 0) continue;
       auto title = parse_title(a, i, s.last_token);
       if (!title) continue;
-      std::uint32_t name_first = title->end;
-      // "Minister of Foreign Affairs of Iran Hossein ..." / "Chief of MİT X"
-      Mention men;
-      if ((folded_is(a, name_first, "of") || folded_is(a, name_first, "for")) && name_first + 1 < s.last_token &&
-          a.owner[name_first + 1] >= 0) {
-        const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[name_first + 1])];
-        if (q.type == NodeType::Country || q.type == NodeType::Organization) {
-          if (q.type == NodeType::Country) men.country = q.key.substr(8);
-          else { men.org = a.owner[name_first + 1]; men.country = q.country; }
-          name_first = q.last;
-          if (folded_is(a, name_first, ",")) ++name_first;
-        }
+      if (title->plural) {
+        i = plural_titled(a, s, i, *title);
+        continue;
       }
+      Mention men;
+      std::uint32_t k = title->end;
+      bool after_comma = false;  // "the Deputy Minister of Foreign Affairs, Adriana Mira,"
+      // "Ambassador to Azerbaijan": the post, not the official's country
+      if (folded_is(a, k, "to"))
+        if (const Mention* c = mention_at(a, k + 1, NodeType::Country)) k = c->last;
+      // "her counterpart from Australia"
+      if (title->counterpart && folded_is(a, k, "from"))
+        if (const Mention* c = mention_at(a, k + 1, NodeType::Country)) {
+          men.country = c->key.substr(8);
+          k = c->last;
+        }
+      // "of|for <country, body or phrase>": "Head of Iran Small Industries ... Organization (ISIPO) Ali Rasoulian",
+      // "spokesperson for the Iranian Ministry of Foreign Affairs, Nasser Kanaani"
+      if (folded_is(a, k, "of") || folded_is(a, k, "for")) {
+        std::uint32_t q = k + 1;
+        if (folded_is(a, q, "the")) ++q;
+        std::uint32_t e = q, after_mention = 0;
+        bool lower = false;
+        while (e < s.last_token && e - q < 10) {
+          if (a.owner[e] >= 0) {
+            const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[e])];
+            if (m.type == NodeType::Country && men.country.empty()) men.country = m.key.substr(8);
+            else if (m.type == NodeType::Organization && men.org < 0) {
+              men.org = a.owner[e];
+              if (men.country.empty()) men.country = m.country;
+            } else if (m.type == NodeType::Official) break;
+            e = std::max(m.last, e + 1);
+            after_mention = e;
+            continue;
+          }
+          if (folded_is(a, e, "(") && e + 2 < s.last_token && a.tokens[e + 1].is(kAllCaps) && folded_is(a, e + 2, ")")) {
+            e += 3;
+            if (after_mention == e - 3) after_mention = e;
+            continue;
+          }
+          const Token& t = a.tokens[e];
+          if (name_word(a, e) || in_set(t.folded, {"and", "of", "the", "for"})) { ++e; continue; }
+          if (t.word() && !t.cap() && !t.is(kNumber)) { lower = true; ++e; continue; }
+          break;
+        }
+        if (folded_is(a, e, ",")) {
+          k = e + 1;
+          after_comma = true;
+        } else if (after_mention && !lower) {
+          k = after_mention;
+          if (folded_is(a, k, ",")) { ++k; after_comma = true; }
+        } else {
+          i = title->end - 1;
+          continue;
+        }
+      } else if (folded_is(a, k, ",")) {
+        ++k;  // "Jordanian planning minister, Imad Fakhoury." / "his Mexican counterpart, Andrés Manuel López Obrador."
+        after_comma = true;
+      }
+      // honorifics: "H.E.", "H E", "HRH", "Dr."
+      while (k < s.last_token && (is_honorific(a.tokens[k].folded) || folded_is(a, k, ".")) && a.owner[k] < 0 &&
+             (a.tokens[k].cap() || folded_is(a, k, ".")))
+        ++k;
+      std::uint32_t name_first = k;
+      if (after_comma && title_word_at(a, name_first)) { i = title->end - 1; continue; }
       std::uint32_t name_last = parse_person_name(a, name_first, s.last_token);
-      if (name_last == name_first) {
+      if (name_last == name_first || (after_comma && (word_count(a.surface(name_first, name_last)) < 2 ||
+                                                      !name_closes(a, name_last, s.last_token)))) {
         i = title->end - 1;
         continue;
       }
@@ -615,25 +897,27 @@ class OfficialMentions : public MentionExtractor {
       men.surface = std::string(a.surface(name_first, name_last));
       men.role = title->role;
       men.extractor = "officials";
-      men.rule = title->counterpart ? "counterpart-name" : "title-name";
+      men.rule = title->counterpart ? "counterpart-name" : after_comma ? "title-comma-name" : "title-name";
       if (men.country.empty() && men.org < 0) qualifier_before(a, i, s, men);
       if (men.country.empty()) men.country = delegation_country(a, i, s);
       if (title->counterpart) {
         // "X and his Russian counterpart Y": Y holds X's role
-        for (int k = static_cast<int>(a.mentions.size()) - 1; k >= 0; --k) {
-          const Mention& p = a.mentions[static_cast<std::size_t>(k)];
+        for (int m = static_cast<int>(a.mentions.size()) - 1; m >= 0; --m) {
+          const Mention& p = a.mentions[static_cast<std::size_t>(m)];
           if (p.sentence == s.index && p.type == NodeType::Official && p.first < i) { men.role = p.role; break; }
         }
       }
-      // the title's own tokens, and a place the name swallowed, belong to the official
-      for (std::uint32_t k = name_first; k < name_last; ++k)
-        if (a.owner[k] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[k])].type == NodeType::Place) {
-          Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[k])];
-          for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
+      // a place the name swallowed belongs to the official
+      for (std::uint32_t q = name_first; q < name_last; ++q)
+        if (a.owner[q] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[q])].type == NodeType::Place) {
+          Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[q])];
+          for (std::uint32_t r = pm.first; r < pm.last; ++r) a.owner[r] = -1;
           pm.last = pm.first;
         }
       if (a.add_mention(std::move(men)) >= 0) {
-        for (std::uint32_t k = i; k < name_first; ++k) if (a.owner[k] < 0) a.owner[k] = static_cast<int>(a.mentions.size() - 1);
+        // the title's own tokens belong to the official too
+        for (std::uint32_t q = i; q < title->end; ++q)
+          if (a.owner[q] < 0) a.owner[q] = static_cast<int>(a.mentions.size() - 1);
       }
       i = name_last - 1;
     }
@@ -656,7 +940,7 @@ class OfficialMentions : public MentionExtractor {
         k = q.last;
         if (folded_is(a, k, "'s")) ++k;
       }
-      auto title = parse_title(a, k, s.last_token);
+      auto title = parse_title(a, k, s.last_token, /*lenient=*/true);
       if (!title || title->counterpart || title->plural) { i = e; continue; }
       std::uint32_t after = title->end;
       if ((folded_is(a, after, "of") || folded_is(a, after, "for")) && after + 1 < s.last_token && a.owner[after + 1] >= 0 &&
@@ -822,6 +1106,7 @@ std::string role_core(std::string_view role) {
 std::vector<std::unique_ptr<MentionExtractor>> make_mention_extractors() {
   std::vector<std::unique_ptr<MentionExtractor>> v;
   v.push_back(std::make_unique<GazetteerMentions>());
+  v.push_back(std::make_unique<PlaceMentions>());
   v.push_back(std::make_unique<AgreementMentions>());
   v.push_back(std::make_unique<OrganizationMentions>());
   v.push_back(std::make_unique<OfficialMentions>());
