@@ -42,7 +42,8 @@ bool is_headline_verb(std::string_view f) {
       "announces", "accuses", "backs", "vows", "agrees", "hails", "receives", "praises", "heads", "begins", "ends",
       "launches", "joins", "denies", "confirms", "stresses", "emphasize", "emphasizes", "reaffirms", "seeks", "wins",
       "plans", "to", "in", "at", "on", "for", "with", "and", "as", "after", "over", "amid", "against", "talks",
-      "congratulates", "expresses", "affirms", "inaugurates", "opens", "attends", "leads", "takes", "makes"};
+      "congratulates", "expresses", "affirms", "inaugurates", "opens", "attends", "leads", "takes", "makes",
+      "combine", "join", "unite", "boost", "face", "sends", "send", "ask", "asks", "tells", "meets"};
   return s.count(f) > 0;
 }
 
@@ -181,7 +182,7 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
       // glue next word onto this one
       const TitleWord* w2 = title_word_at(a, k);
       words.back() += word_for_role(a, k, *w2);
-      if (w2->cls == TitleClass::Head) { head = true; last_good = k + 1; }
+      if (w2->cls == TitleClass::Head || head) { head = true; last_good = k + 1; }  // "Prime Minister-designate"
       ++k;
       continue;
     }
@@ -601,10 +602,16 @@ class OrganizationMentions : public MentionExtractor {
         bool bilateral = false;  // "Saudi-Greek Strategic Partnership Council"
         while (first > s.first_token) {
           std::uint32_t p = first - 1;
-          if (is_headline_verb(a.tokens[p].folded)) break;
-          if (name_word(a, p) && a.owner[p] < 0 && p != s.first_token) { first = p; continue; }
           if (folded_is(a, p, "and") && p > s.first_token + 1 && name_word(a, p - 1) && a.owner[p - 1] < 0 && first < i) {
             first = p;
+            continue;
+          }
+          if (is_headline_verb(a.tokens[p].folded)) break;
+          if (name_word(a, p) && a.owner[p] < 0 && p != s.first_token) { first = p; continue; }
+          // "High-Level Cooperation Council": hyphenated words inside the name
+          if (folded_is(a, p, "-") && !a.tokens[p].is(kSpaceBefore) && !a.tokens[first].is(kSpaceBefore) && p > s.first_token &&
+              name_word(a, p - 1) && a.owner[p - 1] < 0) {
+            first = p - 1;
             continue;
           }
           if (a.owner[p] >= 0 && first < i) {
@@ -859,7 +866,7 @@ class OfficialMentions : public MentionExtractor {
             continue;
           }
           const Token& t = a.tokens[e];
-          if (name_word(a, e) || in_set(t.folded, {"and", "of", "the", "for"})) { ++e; continue; }
+          if (name_word(a, e) || in_set(t.folded, {"and", "of", "the", "for", "'s"})) { ++e; continue; }
           if (t.word() && !t.cap() && !t.is(kNumber)) { lower = true; ++e; continue; }
           break;
         }
@@ -915,8 +922,8 @@ class OfficialMentions : public MentionExtractor {
           pm.last = pm.first;
         }
       if (a.add_mention(std::move(men)) >= 0) {
-        // the title's own tokens belong to the official too
-        for (std::uint32_t q = i; q < title->end; ++q)
+        // the title and its of-phrase belong to the official too (countries and bodies keep theirs)
+        for (std::uint32_t q = i; q < name_first; ++q)
           if (a.owner[q] < 0) a.owner[q] = static_cast<int>(a.mentions.size() - 1);
       }
       i = name_last - 1;
@@ -1028,9 +1035,7 @@ class OfficialMentions : public MentionExtractor {
         if (!hit) {
           // a suffix of a known full name: "Tayyip Erdoğan", or a bare surname "Lavrov"
           for (const auto& [k, surface] : full)
-            if (k.size() > key.size() && k.compare(k.size() - key.size(), key.size(), key) == 0 &&
-                k[k.size() - key.size() - 1] == ' ')
-              hit = true;
+            if (is_short_form(k, key)) hit = true;
         }
         if (!hit) { i = e - 1; continue; }
         if (o >= 0) {  // take the tokens over from the place
@@ -1184,8 +1189,7 @@ void resolve_coreference(Annotation& a) {
       // the unique known longer name this one ends with ("Putin" -> "Vladimir Putin")
       std::set<int> candidates;
       for (const auto& [k, ent] : person_entities)
-        if (k.size() > key.size() && k.compare(k.size() - key.size(), key.size(), key) == 0 && k[k.size() - key.size() - 1] == ' ')
-          candidates.insert(ent);
+        if (is_short_form(k, key)) candidates.insert(ent);
       if (candidates.size() == 1) target = *candidates.begin();
       else if (candidates.size() > 1) continue;  // ambiguous surname: left unresolved
     }

@@ -54,7 +54,21 @@ std::string person_key(std::string_view name) {
 
 std::string last_name_key(std::string_view name) {
   auto w = words_of(name);
-  return w.empty() ? std::string() : w.back();
+  if (w.empty()) return {};
+  // "Mohammed bin Salman": Salman is the father's name, not a surname that
+  // "King Salman" could be a short form of
+  if (w.size() >= 2 && (w[w.size() - 2] == "bin" || w[w.size() - 2] == "bint" || w[w.size() - 2] == "abu")) return {};
+  return w.back();
+}
+
+bool is_short_form(const std::string& full, const std::string& part) {
+  if (part.empty() || full.size() <= part.size()) return false;
+  if (full.compare(full.size() - part.size(), part.size(), part) != 0 || full[full.size() - part.size() - 1] != ' ')
+    return false;
+  std::string before = full.substr(0, full.size() - part.size() - 1);
+  auto sp = before.rfind(' ');
+  std::string prev = sp == std::string::npos ? before : before.substr(sp + 1);
+  return prev != "bin" && prev != "bint" && prev != "abu";
 }
 
 std::size_t word_count(std::string_view name) { return words_of(name).size(); }

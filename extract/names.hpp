@@ -14,6 +14,11 @@ std::string person_key(std::string_view name);
 /// person_key of the last word of the name (the surname in most news usage).
 std::string last_name_key(std::string_view name);
 
+/// Is `short_key` a shorter form of `full_key` (both person_key()s): its last
+/// words ("putin" of "vladimir putin", "tayyip erdogan" of "recep tayyip
+/// erdogan")? Not after bin/bint/abu: "salman" is not "muhamad bin salman".
+bool is_short_form(const std::string& full_key, const std::string& short_key);
+
 /// Number of words in a name.
 std::size_t word_count(std::string_view name);
 

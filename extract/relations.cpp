@@ -111,7 +111,7 @@ bool coordination_gap(const Annotation& a, std::uint32_t from, std::uint32_t to,
   for (std::uint32_t k = from; k < to; ++k) {
     const Token& t = a.tokens[k];
     if (in(t.folded, {",", "and", "as", "well", "his", "her", "their", "its", "the", "counterpart", "counterparts", "both",
-                      "(", ")"}))
+                      "(", ")", "then", "former"}))
       continue;
     if (allow_qualifiers && a.owner[k] >= 0) continue;
     return false;
@@ -215,7 +215,9 @@ class MetWith : public RelationExtractor {
         auto subj = entities_of(slots, group_before(a, slots, k, {NodeType::Official}));
         std::uint32_t obj_from = k + 1;
         if (obj_from < s.last_token && in(a.tokens[obj_from].folded, {"with", "by"})) ++obj_from;
-        auto objg = group_after(a, slots, obj_from, s.last_token, {NodeType::Official}, in(f, {"talks", "meeting", "discussed"}) ? 10 : 4);
+        // "received an official visit from his Mexican counterpart, X": hosting verbs reach further
+        const std::uint32_t reach = in(f, {"talks", "meeting", "discussed", "received", "receives", "hosted", "hosts"}) ? 10 : 4;
+        auto objg = group_after(a, slots, obj_from, s.last_token, {NodeType::Official}, reach);
         auto obj = entities_of(slots, objg);
         if (!subj.empty() && !obj.empty()) {
           for (int x : subj)
@@ -409,13 +411,23 @@ class Visited : public RelationExtractor {
         const std::string& f = a.tokens[k].folded;
         bool travel = in(f, {"visit", "visits", "visited", "visiting", "travel", "travels", "traveled", "travelled",
                              "traveling", "travelling", "arrived", "arrive", "arrives", "trip", "flew", "fly", "flies",
-                             "tour", "toured", "touring"});
+                             "tour", "toured", "touring", "returning", "returned", "returns", "headed", "heading"});
+        if (in(f, {"returning", "returned", "returns", "headed", "heading"}) && !(k + 1 < s.last_token && a.tokens[k + 1].folded == "to"))
+          travel = false;  // "returned home", "headed by": no destination
         bool talks = in(f, {"talks", "met", "meeting", "meet"});
         if ((!travel && !talks) || a.owner[k] >= 0) continue;
         if (f == "visiting" && k > s.first_token && in(a.tokens[k - 1].folded, {"the", "a"})) continue;
         if (negated_or_conditional(a, s, k)) continue;
         auto subj = group_before(a, slots, k, {NodeType::Official}, talks ? 12 : 10);
         if (subj.empty()) continue;
+        std::vector<int> who_list = entities_of(slots, subj);
+        if (talks) {
+          // everyone at the talks: "his meeting with his Iranian and Russian counterparts ... in Tehran"
+          std::uint32_t obj_from = k + 1;
+          if (obj_from < s.last_token && in(a.tokens[obj_from].folded, {"with", "between"})) ++obj_from;
+          for (int e : entities_of(slots, group_after(a, slots, obj_from, s.last_token, {NodeType::Official}, 10)))
+            if (std::find(who_list.begin(), who_list.end(), e) == who_list.end()) who_list.push_back(e);
+        }
         std::uint32_t from = k + 1;
         std::vector<std::size_t> places;
         if (travel) {
@@ -423,7 +435,7 @@ class Visited : public RelationExtractor {
           places = group_after(a, slots, from, s.last_token, {NodeType::Place, NodeType::Country}, 1);
         } else {
           // talks ... in <Place>: the first "in <Place>" of the clause
-          for (std::uint32_t q = from; q + 1 < s.last_token && q < k + 14; ++q) {
+          for (std::uint32_t q = from; q + 1 < s.last_token && q < k + 20; ++q) {
             if (a.tokens[q].folded != "in") continue;
             auto g = group_after(a, slots, q + 1, s.last_token, {NodeType::Place}, 0);
             if (!g.empty()) { places = {g.front()}; break; }
@@ -431,7 +443,7 @@ class Visited : public RelationExtractor {
         }
         if (places.empty()) continue;
         std::string status = planned(a, s, k) ? "planned" : "done";
-        for (int who : entities_of(slots, subj)) {
+        for (int who : who_list) {
           const std::string& who_country = home[static_cast<std::size_t>(who)];
           for (auto pi : places) {
             int target = slots[pi].entities.front();
@@ -547,6 +559,41 @@ class OfficialOf : public RelationExtractor {
       emit(RelationType::OfficialOf, static_cast<int>(member), countries.at(country_of[leader]), r.evidence.sentence, e.role,
            "delegation-member");
     }
+    // A titled official whose country the text never states serves the
+    // document's main country: the one it names most, when it clearly leads.
+    const std::string home = main_country(a);
+    if (home.empty() || !countries.count(home)) return;
+    for (std::size_t i = 0; i < a.entities.size(); ++i) {
+      const Entity& e = a.entities[i];
+      if (e.type != NodeType::Official || !country_of[i].empty() || e.org >= 0 || e.role.empty() || e.role == "Leader") continue;
+      bool counterpart = false;
+      for (int mi : e.mentions) counterpart |= a.mentions[static_cast<std::size_t>(mi)].rule.find("counterpart") != std::string::npos;
+      if (counterpart) continue;  // a counterpart serves another country
+      // diplomats serve abroad: their post says nothing of their country
+      const std::string role = fold(e.role);
+      if (role.find("ambassador") != std::string::npos || role.find("envoy") != std::string::npos ||
+          role.find("representative") != std::string::npos || role.find("consul") != std::string::npos)
+        continue;
+      const Mention& m = a.mentions[static_cast<std::size_t>(e.mentions.front())];
+      emit(RelationType::OfficialOf, static_cast<int>(i), countries.at(home), m.sentence, e.role, "document-country");
+    }
+  }
+
+ private:
+  /// The country a document names most often, if it has at least three
+  /// mentions and half again as many as the next one; else "".
+  static std::string main_country(const Annotation& a) {
+    std::map<std::string, int> count;
+    for (const auto& m : a.mentions)
+      if (m.type == NodeType::Country && m.last > m.first && m.entity >= 0) ++count[a.entities[static_cast<std::size_t>(m.entity)].key];
+    std::string best;
+    int top = 0, second = 0;
+    for (const auto& [k, n] : count) {
+      if (n > top) { second = top; top = n; best = k; }
+      else if (n > second) second = n;
+    }
+    if (top < 3 || top * 2 < second * 3) return {};
+    return best;
   }
 };
 

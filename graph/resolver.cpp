@@ -31,8 +31,7 @@ std::string alias_reason(NodeType type, const std::string& name, const std::stri
   if (fold(alias) == fold(name)) return "diacritics or case";
   if (type == NodeType::Official) {
     if (person_key(alias) == person_key(name)) return "transliteration";
-    std::string a = person_key(alias), n = person_key(name);
-    if (n.size() > a.size() && n.compare(n.size() - a.size(), a.size(), a) == 0)
+    if (extract::is_short_form(person_key(name), person_key(alias)))
       return word_count(alias) == 1 ? "surname" : "first name dropped";
   }
   if (type == NodeType::Country) return "country name or demonym";
@@ -52,7 +51,7 @@ void NameIndex::index_name(const std::string& key, NodeType type, const std::str
   by_alias[std::string(key_prefix(type)) + "|" + fold(name)].insert(key);
   if (type == NodeType::Official) {
     by_person[person_key(name)].insert(key);
-    if (word_count(name) >= 2) by_surname[last_name_key(name)].insert(key);
+    if (word_count(name) >= 2 && !last_name_key(name).empty()) by_surname[last_name_key(name)].insert(key);
   }
 }
 
@@ -117,9 +116,7 @@ std::string Resolver::resolve_official(const extract::NodeRecord& r) {
   std::set<std::string> suffix;
   for (const auto& [k, keys] : names_.by_person) {
     if (word_count(k) < 2) continue;
-    bool a_suffix_of_b = pk.size() > k.size() && pk.compare(pk.size() - k.size(), k.size(), k) == 0 && pk[pk.size() - k.size() - 1] == ' ';
-    bool b_suffix_of_a = k.size() > pk.size() && k.compare(k.size() - pk.size(), pk.size(), pk) == 0 && k[k.size() - pk.size() - 1] == ' ';
-    if (a_suffix_of_b || b_suffix_of_a) suffix.insert(keys.begin(), keys.end());
+    if (extract::is_short_form(pk, k) || extract::is_short_form(k, pk)) suffix.insert(keys.begin(), keys.end());
   }
   if (suffix.size() == 1) return *suffix.begin();
   return {};
