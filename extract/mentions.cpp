@@ -47,6 +47,15 @@ bool is_headline_verb(std::string_view f) {
   return s.count(f) > 0;
 }
 
+/// Last words of company and institution names, never of a person's name.
+bool is_company_word(std::string_view f) {
+  static const std::unordered_set<std::string_view> s = {
+      "co", "corp", "corporation", "ltd", "limited", "inc", "plc", "llc", "group", "company", "holdings", "bank",
+      "ministry", "department", "office", "agency", "council", "committee", "commission", "forces", "force", "army",
+      "police", "government", "affairs", "party", "university", "college", "school", "hospital", "foundation"};
+  return s.count(f) > 0;
+}
+
 /// Honorifics between a title and a name ("H.E.", "HRH", "Dr.").
 bool is_honorific(std::string_view f) {
   static const std::unordered_set<std::string_view> s = {"he", "h", "e", "hrh", "hh", "dr", "mr", "mrs", "ms", "prof", "his", "her", "excellency", "highness", "majesty", "royal"};
@@ -495,13 +504,14 @@ class AgreementMentions : public MentionExtractor {
         if (a.owner[i] >= 0) continue;
         // modifier: a place, capitalised words, or a year with lower-case adjectives
         std::uint32_t m = i;
-        bool named = false, place_only = false;
+        bool named = false, place_only = false, gazetteer_place = false;
         if (m > s.first_token && a.owner[m - 1] >= 0) {
           const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[m - 1])];
           if (pm.type == NodeType::Place && pm.last == m) {
             m = pm.first;
             named = true;
             place_only = true;
+            gazetteer_place = true;
           }
         }
         if (!named) {
@@ -533,7 +543,8 @@ class AgreementMentions : public MentionExtractor {
         }
         // "the Treaty of Lausanne", "Memorandum of Understanding on ..."; capitalised head + of + Name
         if (!named && t.cap() && folded_is(a, head_end, "of") && head_end + 1 < s.last_token &&
-            name_word(a, head_end + 1) && !is_gazetteer_span(a, head_end + 1, head_end + 2)) {
+            name_word(a, head_end + 1) && !is_gazetteer_span(a, head_end + 1, head_end + 2) &&
+            !in_list(a.tokens[head_end + 1].folded, {"understanding", "cooperation", "intent", "action", "principles", "agreement"})) {
           add(a, s, i, head_end + 2, fold(a.surface(i, head_end + 2)), "head-of-name");
           continue;
         }
@@ -552,6 +563,8 @@ class AgreementMentions : public MentionExtractor {
             if (om.type != NodeType::Place && !(om.type == NodeType::Organization && om.form == NameForm::Acronym)) named = false;
           }
         if (!named) continue;
+        // "Twitter platform", "a new format": only a place makes a platform or format a diplomatic one
+        if ((t.folded == "platform" || t.folded == "format") && !gazetteer_place) continue;
         std::string core = fold(a.surface(m, i));
         std::string key = h.mergeable && place_only ? core : fold(a.surface(m, head_end));
         // free the place tokens taken by the gazetteer: they are the agreement's name here
@@ -897,6 +910,14 @@ class OfficialMentions : public MentionExtractor {
         continue;
       }
       if (is_gazetteer_span(a, name_first, name_last)) { i = name_last - 1; continue; }
+      // "Chief Election Commissioner X", "Chief of Defence Forces Gen. X": a title goes on, the words were no name
+      if (name_last < s.last_token && a.tokens[name_last].cap() && title_word_at(a, name_last) &&
+          a.gaz.title_word(a.tokens[name_last].folded).cls == TitleClass::Head) {
+        i = name_last - 1;
+        continue;
+      }
+      // "General Engineering Co": a company, not a person
+      if (is_company_word(a.tokens[name_last - 1].folded)) { i = name_last - 1; continue; }
       men.type = NodeType::Official;
       men.sentence = s.index;
       men.first = name_first;

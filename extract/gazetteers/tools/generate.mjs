@@ -17,6 +17,15 @@ const clean = s => s.replace(/\t|\n/g, ' ').trim();
 // and every place of 100k. One row per name: where two cities share a name the
 // capital, then the larger, wins (news means Tripoli, Libya more often).
 const rank = c => (c.featureCode === 'PPLC' ? 3e9 : 0) + (c.featureCode === 'PPLA' ? 1e9 : 0) + c.population;
+// City names that are also common given names or English words read as
+// persons or words far more often than as the city ("Mary", Turkmenistan).
+const ambiguous = new Set(['Mary', 'Victoria', 'Florence', 'Eugene', 'Lincoln', 'Jackson', 'Austin', 'Mobile', 'Split',
+  'Reading', 'Bath', 'Orange', 'Independence', 'Marion', 'Charlotte', 'Elizabeth', 'Bolton', 'Preston', 'Warren',
+  'Irving', 'Norman', 'Clinton', 'Madison', 'Jefferson', 'Hamilton', 'Murray', 'Stanley', 'Douglas', 'Kent', 'Sale',
+  'Of', 'Hope', 'Union', 'Progress', 'Liberty', 'Concord', 'Providence', 'Paradise', 'Enterprise', 'Temple', 'Mission',
+  'Ede', 'Bar', 'Kiri', 'Police', 'Nancy', 'Laval', 'Chester', 'Gary', 'Ray', 'Leon', 'Jose', 'Adam', 'Chuck',
+  'Ali', 'Omar', 'Hassan', 'Said', 'Aziz', 'Karim', 'Hamid', 'Pearl', 'Regina', 'Oral',
+  'Bay', 'Gap', 'Pau', 'Luna', 'Sur', 'Tanga', 'Buy', 'Gold Coast', 'Central', 'Nadi', 'Kuna']);
 const keep = cities.filter(c => c.featureCode === 'PPLC' || (c.featureCode === 'PPLA' && c.population >= 20000) || c.population >= 100000);
 keep.sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name));
 const seen = new Set();
@@ -29,7 +38,7 @@ for (const c of keep) {
   if (dc) names.push(dc[1]);
   if (c.altName && latin(c.altName)) names.push(c.altName);
   const key = c.name.toLowerCase();
-  if (seen.has(key)) continue;
+  if (seen.has(key) || ambiguous.has(c.name)) continue;
   seen.add(key);
   cityRows.push([clean(c.name), iso3, c.featureCode, c.population, names.slice(1).map(clean).join('|')].join('\t'));
 }
