@@ -18,13 +18,16 @@ class RenderCommand : public Command {
     app.add_option("--engine", options_.engine, "Graphviz layout engine (default: dot, or sfdp for large graphs)");
     app.add_option("--format", options_.format, "svg or png (default: from the file name)");
     app.add_flag("--no-legend", no_legend_, "leave the legend out");
+    app.add_flag("--all-nodes", all_nodes_, "also draw entities that have no relation");
     filter_.add_to(app);
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     graph::KnowledgeGraph g = db.load();
     options_.legend = !no_legend_;
-    exporters::render(g, filter_.to_filter(g), output_, options_);
+    exporters::Filter f = filter_.to_filter(g);
+    f.connected_only = !all_nodes_;
+    exporters::render(g, f, output_, options_);
     if (!global.quiet) out << "render: wrote " << output_ << "\n";
     return kOk;
   }
@@ -32,6 +35,7 @@ class RenderCommand : public Command {
  private:
   std::string output_;
   bool no_legend_ = false;
+  bool all_nodes_ = false;
   exporters::RenderOptions options_;
   FilterOptions filter_;
 };

@@ -151,14 +151,15 @@ AgraphPtr build_cgraph(const graph::KnowledgeGraph& g, const Filter& f, const Cg
     Agedge_t* e = agedge(G, s, t, const_cast<char*>(id.c_str()), 1);
     if (!e) throw Error("dot: cgraph could not create an edge");
     RelStyle rs = style_of(r.relation->type);
+    // parts escaped one by one, joined by Graphviz line breaks
     std::string label(name(r.relation->type));
     auto values = r.relation->values();
-    if (!values.empty()) label += " (" + values.front() + ")";
+    if (!values.empty()) label += " (" + dot_safe(values.front(), 200) + ")";
     auto [lo, hi] = r.relation->date_range();
     std::string dates = lo.empty() ? "" : (lo == hi ? lo : lo + " – " + hi);
     if (!dates.empty()) label += "\\n" + dates;
     if (r.relation->evidence.size() > 1) label += "\\n×" + std::to_string(r.relation->evidence.size());
-    set(e, "label", dot_safe(label, 400));
+    set(e, "label", label);
     set(e, "style", rs.style);
     set(e, "color", rs.color);
     set(e, "relation", std::string(name(r.relation->type)));

@@ -25,7 +25,8 @@ bool Filter::keep(const graph::Node& s, const graph::Relation& r, const graph::N
 
 Selection select(const graph::KnowledgeGraph& g, const Filter& f) {
   Selection sel;
-  const bool relation_filter = !f.relation_types.empty() || f.min_evidence > 1 || !f.from_date.empty() || !f.to_date.empty();
+  const bool relation_filter = f.connected_only || !f.relation_types.empty() || f.min_evidence > 1 ||
+                               !f.from_date.empty() || !f.to_date.empty();
   std::set<std::string> linked;
   g.for_each_relation([&](const graph::Node& s, const graph::Relation& r, const graph::Node& t) {
     if (!f.keep(s, r, t)) return;

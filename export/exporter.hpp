@@ -22,6 +22,7 @@ struct Filter {
   std::string from_date, to_date;  ///< keep relations with evidence dated in [from, to] (YYYY-MM-DD)
   std::size_t min_evidence = 1;    ///< keep relations with at least this many evidence items
   std::optional<std::set<std::string>> nodes;  ///< only these node keys (a focus neighbourhood)
+  bool connected_only = false;     ///< leave out nodes without any kept relation (diagrams)
 
   bool keep(const graph::Node& n) const;
   bool keep(const graph::Node& source, const graph::Relation& r, const graph::Node& target) const;

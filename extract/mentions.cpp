@@ -1155,7 +1155,7 @@ void resolve_coreference(Annotation& a) {
     if (m.gazetteer >= 0) {
       const auto& g = a.gaz.entry(static_cast<std::uint32_t>(m.gazetteer));
       e.key = g.key;
-      if (m.form != NameForm::Name || m.type == NodeType::Country) e.name = g.name;
+      e.name = g.name;  // the gazetteer's display name; the surface becomes an alias
     }
     e.mentions.push_back(mi);
     a.entities.push_back(std::move(e));
@@ -1181,8 +1181,9 @@ void resolve_coreference(Annotation& a) {
       Entity& e = a.entities[static_cast<std::size_t>(it->second)];
       e.mentions.push_back(static_cast<int>(mi));
       // the fullest form is the name: "Astana platform" < "Astana process"? keep the first, but prefer longer names
-      if (m.form == NameForm::Name && e.type != NodeType::Country && e.key.empty() &&
-          m.surface.size() > e.name.size() && m.type != NodeType::Agreement) {
+      if (m.form == NameForm::Name && e.type != NodeType::Country && m.gazetteer < 0 &&
+          a.mentions[static_cast<std::size_t>(e.mentions.front())].gazetteer < 0 && m.surface.size() > e.name.size() &&
+          m.type != NodeType::Agreement) {
         add_alias(e, e.name);
         e.name = m.surface;
       } else {
