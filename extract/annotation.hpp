@@ -33,6 +33,7 @@ struct Mention {
   std::string role;                   ///< title of an official, canonical spelling
   bool description = false;           ///< stands for other entities (see `refers`)
   std::vector<std::string> roles;     ///< roles a description asks for
+  int group = 0;                      ///< a group description ("the two leaders"): how many it stands for
   std::vector<int> refers;            ///< entities a description resolved to
   int entity = -1;                    ///< document entity after coreference
   std::string extractor, rule;        ///< trace

@@ -1117,6 +1117,44 @@ class DescriptionMentions : public MentionExtractor {
         i = title->end - 1;
       }
     }
+    groups(a);
+  }
+
+ private:
+  /// "the two leaders", "both countries", "the three guarantor countries": the
+  /// last two (three) officials or countries named before.
+  static void groups(Annotation& a) {
+    for (const auto& s : a.sentences) {
+      for (std::uint32_t i = s.first_token; i + 1 < s.last_token; ++i) {
+        const std::string& f = a.tokens[i].folded;
+        int n = f == "both" || f == "two" ? 2 : f == "three" ? 3 : f == "four" ? 4 : 0;
+        if (!n || a.owner[i] >= 0) continue;
+        if (f != "both" && !(i > s.first_token && in_list(a.tokens[i - 1].folded, {"the", "these", "those"}))) continue;
+        std::uint32_t k = i + 1;
+        if (k < s.last_token && in_list(a.tokens[k].folded, {"guarantor", "neighbouring", "neighboring", "allied", "friendly"})) ++k;
+        if (k >= s.last_token || a.owner[k] >= 0) continue;
+        const std::string& noun = a.tokens[k].folded;
+        NodeType type;
+        if (in_list(noun, {"leaders", "ministers", "presidents", "officials", "heads", "premiers", "diplomats", "envoys"}))
+          type = NodeType::Official;
+        else if (in_list(noun, {"countries", "nations", "states", "governments"}))
+          type = NodeType::Country;
+        else
+          continue;
+        Mention men;
+        men.type = type;
+        men.description = true;
+        men.group = n;
+        men.sentence = s.index;
+        men.first = i;
+        men.last = k + 1;
+        men.surface = std::string(a.surface(i, k + 1));
+        men.extractor = "descriptions";
+        men.rule = "group";
+        a.add_mention(std::move(men));
+        i = k;
+      }
+    }
   }
 };
 
@@ -1169,7 +1207,7 @@ void resolve_coreference(Annotation& a) {
   // 1. everything but officials: by key
   for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
     Mention& m = a.mentions[mi];
-    if (m.last <= m.first || m.type == NodeType::Official) continue;
+    if (m.last <= m.first || m.type == NodeType::Official || m.description) continue;
     auto it = by_key.find(m.key);
     if (it == by_key.end()) {
       int id = new_entity(m, static_cast<int>(mi));
@@ -1233,9 +1271,44 @@ void resolve_coreference(Annotation& a) {
   for (auto& e : a.entities)
     if (e.type == NodeType::Official && e.org >= 0) e.org = a.mentions[static_cast<std::size_t>(e.org)].entity;
 
-  // 3. descriptions: the officials of that country holding that role
-  for (auto& m : a.mentions) {
+  // 3. descriptions: the officials of that country holding that role; groups: the last ones named
+  for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+    Mention& m = a.mentions[mi];
     if (!m.description) continue;
+    if (m.group > 0) {
+      std::vector<const Mention*> before;
+      for (const auto& o : a.mentions)
+        if (!o.description && o.entity >= 0 && o.type == m.type && o.last > o.first &&
+            (o.sentence < m.sentence || (o.sentence == m.sentence && o.last <= m.first)))
+          before.push_back(&o);
+      std::sort(before.begin(), before.end(), [](const Mention* x, const Mention* y) {
+        return x->sentence != y->sentence ? x->sentence > y->sentence : x->first > y->first;
+      });
+      // the latest coordinated list of exactly that many ("Turkey, Iran and Russia"), else the last ones named
+      for (std::size_t b = 0; b + 1 < before.size() && m.refers.empty(); ++b) {
+        std::vector<const Mention*> run{before[b]};
+        for (std::size_t c = b + 1; c < before.size(); ++c) {
+          const Mention* right = run.back();
+          const Mention* left = before[c];
+          if (left->sentence != right->sentence) break;
+          bool joined = true;
+          for (std::uint32_t t = left->last; t < right->first; ++t)
+            if (!in_list(a.tokens[t].folded, {",", "and"})) joined = false;
+          if (!joined) break;
+          run.push_back(left);
+        }
+        std::set<int> ents;
+        for (const Mention* r : run) ents.insert(r->entity);
+        if (static_cast<int>(ents.size()) == m.group && static_cast<int>(run.size()) == m.group)
+          for (auto it = run.rbegin(); it != run.rend(); ++it) m.refers.push_back((*it)->entity);
+      }
+      for (const Mention* o : before) {
+        if (static_cast<int>(m.refers.size()) == m.group) break;
+        if (std::find(m.refers.begin(), m.refers.end(), o->entity) == m.refers.end()) m.refers.push_back(o->entity);
+      }
+      if (static_cast<int>(m.refers.size()) != m.group) m.refers.clear();  // not enough named: no guess
+      continue;
+    }
     for (const auto& role : m.roles) {
       std::vector<int> hits;
       for (std::size_t ei = 0; ei < a.entities.size(); ++ei) {

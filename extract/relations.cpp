@@ -204,7 +204,8 @@ class MetWith : public RelationExtractor {
                            "phoned", "received", "receives", "hosted", "hosts", "discussed", "discuss", "discusses",
                            "conversation", "consultations", "telephoned", "call", "conferred"});
         if (!verb || a.owner[k] >= 0) continue;
-        if (negated_or_conditional(a, s, k)) continue;
+        // denied, cancelled or conditional meetings, and ones still to come, did not happen
+        if (negated_or_conditional(a, s, k) || (in(f, {"meet", "meets", "discuss", "talks", "call"}) && planned(a, s, k))) continue;
         // "talks between X and Y" / "a meeting between X and Y"
         std::uint32_t next = k + 1;
         if (next < s.last_token && a.tokens[next].folded == "between") {

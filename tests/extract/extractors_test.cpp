@@ -176,3 +176,18 @@ TEST_CASE("every record is traceable to an extractor and a rule") {
   }
   for (const auto& n : r.r.nodes) CHECK_FALSE(n.extractor.empty());
 }
+
+TEST_CASE("group descriptions stand for the entities named just before") {
+  auto r = run("Egypt, Qatar and Jordan met on Monday. The three countries signed the Cairo accord. "
+               "President Abdel Fattah el-Sisi hosted King Abdullah. The two leaders discussed trade.");
+  auto rel = r.relations();
+  CHECK(has(rel, "signed:Egypt->Cairo accord"));
+  CHECK(has(rel, "signed:Qatar->Cairo accord"));
+  CHECK(has(rel, "signed:Jordan->Cairo accord"));
+  for (const auto& n : r.r.nodes) CHECK(n.name != "The three countries");  // a description is no entity
+}
+
+TEST_CASE("meetings still to come are not meetings that happened") {
+  auto r = run("President Emmanuel Macron will meet Chancellor Olaf Scholz next week.");
+  CHECK_FALSE(r.relation(RelationType::MetWith));
+}
