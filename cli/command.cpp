@@ -8,6 +8,7 @@ namespace irgraph::cli {
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> v;
   v.push_back(make_ingest_command());
+  v.push_back(make_forget_command());
   v.push_back(make_export_command());
   v.push_back(make_path_command());
   v.push_back(make_show_command());

@@ -44,6 +44,7 @@ std::unique_ptr<Command> make_path_command();
 std::unique_ptr<Command> make_show_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_stats_command();
+std::unique_ptr<Command> make_forget_command();
 
 /// The filter options export and render share.
 struct FilterOptions {

@@ -8,7 +8,7 @@
 #include "core/error.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/resolver.hpp"
-#include "store/store.hpp"
+#include "store/session.hpp"
 
 namespace irgraph::cli {
 
@@ -24,9 +24,7 @@ class IngestCommand : public Command {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
-    store::Store db(global.db);
-    graph::KnowledgeGraph g = db.load();
-    std::optional<graph::Resolver> resolver(std::in_place, g);
+    store::Session session(global.db);
     extract::Pipeline pipeline;
     std::size_t read = 0, ingested = 0, duplicates = 0, replaced = 0, skipped = 0;
     std::map<std::string, std::size_t> reasons;
@@ -39,23 +37,15 @@ class IngestCommand : public Command {
     };
     handler.on_document = [&](extract::Document&& d) {
       ++read;
-      const std::string hash = d.content_hash();
-      if (hashes_this_run.count(hash) || db.has_content(hash)) {
+      if (!hashes_this_run.insert(d.content_hash()).second || session.store().has_content(d.content_hash())) {
         ++duplicates;
         return;
       }
-      hashes_this_run.insert(hash);
-      if (auto old = db.document(d.id)) {
-        // the same id with new text: its old evidence goes, the rest stays
-        g.remove_document(d.id);
-        resolver.emplace(g);
-        ++replaced;
+      switch (session.add(d, pipeline.extract(d))) {
+        case store::Session::Added::New: ++ingested; break;
+        case store::Session::Added::Replaced: ++ingested; ++replaced; break;
+        case store::Session::Added::Duplicate: ++duplicates; break;  // another process stored it meanwhile
       }
-      auto records = pipeline.extract(d);
-      resolver->add(records);
-      g.set_document({d.id, d.title, d.date, d.url});
-      db.commit(d, g);
-      ++ingested;
       if (!global.quiet && ingested % 100 == 0) err << "ingest: " << ingested << " documents...\n";
     };
     extract::read_inputs(inputs_, handler);
@@ -72,6 +62,7 @@ class IngestCommand : public Command {
         }
         out << ")";
       }
+      const auto& g = session.graph();
       out << "; graph: " << g.node_count() << " nodes, " << g.relation_count() << " relations, " << g.evidence_count()
           << " evidence\n";
     }

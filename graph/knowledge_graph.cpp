@@ -34,7 +34,7 @@ RelationKey relation_key(const std::string& source, RelationType type, const std
 
 const Node* KnowledgeGraph::find(std::string_view key) const {
   auto it = index_.find(key);
-  return it == index_.end() ? nullptr : &g_[it->second];
+  return it == index_.end() ? nullptr : &(*g_)[it->second];
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::vertex(std::string_view key) const {
@@ -51,9 +51,9 @@ KnowledgeGraph::Vertex KnowledgeGraph::require(std::string_view key) const {
 
 Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const std::string& name) {
   auto it = index_.find(key);
-  if (it != index_.end()) return g_[it->second];
-  Vertex v = boost::add_vertex(g_);
-  Node& n = g_[v];
+  if (it != index_.end()) return (*g_)[it->second];
+  Vertex v = boost::add_vertex(*g_);
+  Node& n = (*g_)[v];
   n.key = key;
   n.type = type;
   n.name = name;
@@ -64,12 +64,12 @@ Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const s
 }
 
 void KnowledgeGraph::add_document_mention(const std::string& key, const std::string& doc_id, std::uint32_t count) {
-  g_[require(key)].documents[doc_id] += count;
+  (*g_)[require(key)].documents[doc_id] += count;
   changes_.nodes.insert(key);
 }
 
 bool KnowledgeGraph::add_alias(const std::string& key, const std::string& alias, const std::string& reason) {
-  Node& n = g_[require(key)];
+  Node& n = (*g_)[require(key)];
   if (alias.empty() || alias == n.name) return false;
   for (const auto& a : n.aliases)
     if (a.text == alias) return false;
@@ -79,7 +79,7 @@ bool KnowledgeGraph::add_alias(const std::string& key, const std::string& alias,
 }
 
 void KnowledgeGraph::rename(const std::string& key, const std::string& name, const std::string& reason) {
-  Node& n = g_[require(key)];
+  Node& n = (*g_)[require(key)];
   if (n.name == name) return;
   std::string old = n.name;
   n.name = name;
@@ -90,7 +90,7 @@ void KnowledgeGraph::rename(const std::string& key, const std::string& name, con
 }
 
 void KnowledgeGraph::set_country(const std::string& key, const std::string& alpha3) {
-  Node& n = g_[require(key)];
+  Node& n = (*g_)[require(key)];
   if (n.country == alpha3) return;
   n.country = alpha3;
   changes_.nodes.insert(key);
@@ -103,11 +103,11 @@ bool KnowledgeGraph::add_evidence(const std::string& source, RelationType type, 
     Vertex s = require(std::get<0>(k)), t = require(std::get<2>(k));
     Relation r;
     r.type = type;
-    auto [e, ok] = boost::add_edge(s, t, r, g_);
+    auto [e, ok] = boost::add_edge(s, t, r, *g_);
     (void)ok;
     it = edges_.emplace(k, e).first;
   }
-  Relation& r = g_[it->second];
+  Relation& r = (*g_)[it->second];
   for (const auto& e : r.evidence)
     if (e.same_mention(ev)) return false;
   r.evidence.push_back(std::move(ev));
@@ -118,13 +118,13 @@ bool KnowledgeGraph::add_evidence(const std::string& source, RelationType type, 
 
 const Relation* KnowledgeGraph::relation(const std::string& source, RelationType type, const std::string& target) const {
   auto it = edges_.find(relation_key(source, type, target));
-  return it == edges_.end() ? nullptr : &g_[it->second];
+  return it == edges_.end() ? nullptr : &(*g_)[it->second];
 }
 
 void KnowledgeGraph::remove_relation(const RelationKey& k) {
   auto it = edges_.find(k);
   if (it == edges_.end()) return;
-  boost::remove_edge(it->second, g_);
+  boost::remove_edge(it->second, *g_);
   edges_.erase(it);
   changes_.relations.erase(k);
   changes_.removed_relations.insert(k);
@@ -137,8 +137,8 @@ void KnowledgeGraph::remove_node(const std::string& key) {
   for (const auto& [k, e] : edges_)
     if (std::get<0>(k) == key || std::get<2>(k) == key) touching.push_back(k);
   for (const auto& k : touching) remove_relation(k);
-  boost::clear_vertex(it->second, g_);
-  boost::remove_vertex(it->second, g_);
+  boost::clear_vertex(it->second, *g_);
+  boost::remove_vertex(it->second, *g_);
   index_.erase(it);
   changes_.nodes.erase(key);
   changes_.removed_nodes.insert(key);
@@ -148,7 +148,7 @@ void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& int
   if (from == into) return;
   Vertex f = require(from);
   require(into);
-  Node moved = g_[f];
+  Node moved = (*g_)[f];
   add_alias(into, moved.name, reason);
   for (const auto& a : moved.aliases) add_alias(into, a.text, a.reason);
   for (const auto& [doc, n] : moved.documents) add_document_mention(into, doc, n);
@@ -156,7 +156,7 @@ void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& int
   // re-home relations
   std::vector<std::pair<RelationKey, Relation>> rels;
   for (const auto& [k, e] : edges_)
-    if (std::get<0>(k) == from || std::get<2>(k) == from) rels.emplace_back(k, g_[e]);
+    if (std::get<0>(k) == from || std::get<2>(k) == from) rels.emplace_back(k, (*g_)[e]);
   remove_node(from);
   for (auto& [k, r] : rels) {
     std::string s = std::get<0>(k) == from ? into : std::get<0>(k);
@@ -169,7 +169,7 @@ void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& int
 void KnowledgeGraph::remove_document(const std::string& doc_id) {
   std::vector<RelationKey> empty;
   for (auto& [k, e] : edges_) {
-    Relation& r = g_[e];
+    Relation& r = (*g_)[e];
     auto before = r.evidence.size();
     r.evidence.erase(std::remove_if(r.evidence.begin(), r.evidence.end(), [&](const Evidence& ev) { return ev.doc_id == doc_id; }),
                      r.evidence.end());
@@ -182,7 +182,7 @@ void KnowledgeGraph::remove_document(const std::string& doc_id) {
   for (const auto& k : empty) remove_relation(k);
   std::vector<std::string> orphans;
   for (auto& [key, v] : index_) {
-    Node& n = g_[v];
+    Node& n = (*g_)[v];
     if (n.documents.erase(doc_id)) {
       changes_.nodes.insert(key);
       if (n.documents.empty()) orphans.push_back(key);
@@ -194,16 +194,16 @@ void KnowledgeGraph::remove_document(const std::string& doc_id) {
 
 std::size_t KnowledgeGraph::evidence_count() const {
   std::size_t n = 0;
-  for (const auto& [k, e] : edges_) n += g_[e].evidence.size();
+  for (const auto& [k, e] : edges_) n += (*g_)[e].evidence.size();
   return n;
 }
 
 void KnowledgeGraph::for_each_node(const std::function<void(const Node&)>& fn) const {
-  for (const auto& [key, v] : index_) fn(g_[v]);
+  for (const auto& [key, v] : index_) fn((*g_)[v]);
 }
 
 void KnowledgeGraph::for_each_relation(const std::function<void(const Node&, const Relation&, const Node&)>& fn) const {
-  for (const auto& [k, e] : edges_) fn(g_[boost::source(e, g_)], g_[e], g_[boost::target(e, g_)]);
+  for (const auto& [k, e] : edges_) fn((*g_)[boost::source(e, *g_)], (*g_)[e], (*g_)[boost::target(e, *g_)]);
 }
 
 void KnowledgeGraph::for_each_relation_of(const std::string& key,
@@ -211,12 +211,12 @@ void KnowledgeGraph::for_each_relation_of(const std::string& key,
   auto v = vertex(key);
   if (!v) return;
   std::vector<std::pair<RelationKey, Edge>> found;
-  for (auto [it, end] = boost::out_edges(*v, g_); it != end; ++it)
-    found.emplace_back(RelationKey{g_[*v].key, g_[*it].type, g_[boost::target(*it, g_)].key}, *it);
-  for (auto [it, end] = boost::in_edges(*v, g_); it != end; ++it)
-    found.emplace_back(RelationKey{g_[boost::source(*it, g_)].key, g_[*it].type, g_[*v].key}, *it);
+  for (auto [it, end] = boost::out_edges(*v, *g_); it != end; ++it)
+    found.emplace_back(RelationKey{(*g_)[*v].key, (*g_)[*it].type, (*g_)[boost::target(*it, *g_)].key}, *it);
+  for (auto [it, end] = boost::in_edges(*v, *g_); it != end; ++it)
+    found.emplace_back(RelationKey{(*g_)[boost::source(*it, *g_)].key, (*g_)[*it].type, (*g_)[*v].key}, *it);
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [k, e] : found) fn(g_[boost::source(e, g_)], g_[e], g_[boost::target(e, g_)]);
+  for (const auto& [k, e] : found) fn((*g_)[boost::source(e, *g_)], (*g_)[e], (*g_)[boost::target(e, *g_)]);
 }
 
 ChangeSet KnowledgeGraph::take_changes() {
@@ -238,11 +238,15 @@ void KnowledgeGraph::restore_changes(ChangeSet c) {
 
 void KnowledgeGraph::mark_persisted(const ChangeSet& c) {
   for (const auto& k : c.relations)
-    if (auto it = edges_.find(k); it != edges_.end()) g_[it->second].persisted = g_[it->second].evidence.size();
+    if (auto it = edges_.find(k); it != edges_.end()) (*g_)[it->second].persisted = (*g_)[it->second].evidence.size();
 }
 
 void KnowledgeGraph::mark_all_persisted() {
-  for (auto& [k, e] : edges_) g_[e].persisted = g_[e].evidence.size();
+  for (auto& [k, e] : edges_) (*g_)[e].persisted = (*g_)[e].evidence.size();
+}
+
+void KnowledgeGraph::mark_none_persisted() {
+  for (auto& [k, e] : edges_) (*g_)[e].persisted = 0;
 }
 
 }  // namespace irgraph::graph

@@ -6,6 +6,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <functional>
+#include <memory>
 #include <map>
 #include <optional>
 #include <set>
@@ -82,7 +83,7 @@ class KnowledgeGraph {
   using Vertex = Storage::vertex_descriptor;
   using Edge = Storage::edge_descriptor;
 
-  KnowledgeGraph() = default;
+  KnowledgeGraph() : g_(std::make_unique<Storage>()) {}
   KnowledgeGraph(const KnowledgeGraph&) = delete;
   KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
   KnowledgeGraph(KnowledgeGraph&&) = default;
@@ -115,8 +116,8 @@ class KnowledgeGraph {
 
   const Relation* relation(const std::string& source, RelationType type, const std::string& target) const;
 
-  std::size_t node_count() const { return boost::num_vertices(g_); }
-  std::size_t relation_count() const { return boost::num_edges(g_); }
+  std::size_t node_count() const { return boost::num_vertices(*g_); }
+  std::size_t relation_count() const { return boost::num_edges(*g_); }
   std::size_t evidence_count() const;
 
   /// Nodes in key order.
@@ -144,14 +145,17 @@ class KnowledgeGraph {
   /// Records that the store now holds every evidence item of these relations.
   void mark_persisted(const ChangeSet& c);
   void mark_all_persisted();
+  void mark_none_persisted();
 
   /// Read-only access to the storage for analyses in graph/ (queries, layouts).
-  const Storage& storage() const { return g_; }
+  const Storage& storage() const { return *g_; }
   /// Vertex of a key (analyses only).
   std::optional<Vertex> vertex(std::string_view key) const;
 
  private:
-  Storage g_;
+  // Behind a pointer: descriptors in index_ and edges_ point into the storage,
+  // so moving the graph must move the storage itself, never copy it.
+  std::unique_ptr<Storage> g_;
   std::map<std::string, Vertex, std::less<>> index_;
   std::map<RelationKey, Edge> edges_;
   std::map<std::string, DocumentMeta> documents_;

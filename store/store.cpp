@@ -8,6 +8,9 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "extract/pipeline.hpp"
+#include "extract/records_json.hpp"
+#include "graph/resolver.hpp"
 
 namespace irgraph::store {
 
@@ -88,6 +91,13 @@ CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc);
 CREATE INDEX IF NOT EXISTS node_documents_doc ON node_documents(doc);
 )sql";
 
+// Version 2: each document's extraction records, in ingest order.
+const char* kSchemaV2 = R"sql(
+CREATE TABLE IF NOT EXISTS document_records(
+  doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, seq INTEGER NOT NULL, records TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS document_records_seq ON document_records(seq);
+)sql";
+
 std::string now_utc() {
   std::time_t t = std::time(nullptr);
   char buf[32];
@@ -96,31 +106,6 @@ std::string now_utc() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-
-/// BEGIN IMMEDIATE ... COMMIT, rolled back when left by an exception.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
-  ~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void commit() {
-    run("COMMIT");
-    done_ = true;
-  }
-
- private:
-  void run(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "unknown error";
-      sqlite3_free(err);
-      throw StoreError(std::string("store: ") + sql + ": " + msg);
-    }
-  }
-  sqlite3* db_;
-  bool done_ = false;
-};
 
 }  // namespace
 
@@ -195,13 +180,79 @@ void Store::exec(const char* sql) const {
 }
 
 void Store::migrate() {
-  Transaction tx(db_);
+  auto version = [&] {
+    Stmt has(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
+    if (!has.step()) return 0;
+    return schema_version();
+  };
+  if (version() == kSchemaVersion) return;
+  WriteTransaction tx(*this);
+  const int from = version();  // again under the lock: another process may have migrated meanwhile
+  if (from == kSchemaVersion) return;
   exec(kSchema);
+  exec(kSchemaV2);
+  if (from == 1) {
+    // Version 1 kept no extraction records: extract them again from the stored
+    // text and rebuild the graph from them, so records and graph agree.
+    extract::Pipeline pipeline;
+    std::vector<extract::Document> docs;
+    {
+      Stmt st(db_, "SELECT id, title, date, url, origin, text FROM documents ORDER BY rowid");
+      while (st.step()) {
+        extract::Document d;
+        d.id = st.text(0);
+        d.title = st.text(1);
+        d.date = st.text(2);
+        d.url = st.text(3);
+        d.origin = st.text(4);
+        d.text = st.text(5);
+        docs.push_back(std::move(d));
+      }
+    }
+    Stmt ins(db_, "INSERT INTO document_records(doc, seq, records) VALUES(?1, ?2, ?3)");
+    std::int64_t seq = 0;
+    graph::KnowledgeGraph g;
+    graph::Resolver resolver(g);
+    for (const auto& d : docs) {
+      auto records = pipeline.extract(d);
+      resolver.add(records);
+      g.set_document({d.id, d.title, d.date, d.url});
+      ins.bind(1, d.id).bind(2, ++seq).bind(3, extract::records_to_json(records)).run();
+    }
+    rewrite_graph(g);
+  }
   Stmt st(db_, "INSERT INTO meta(key, value) VALUES('schema_version', ?1) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
   st.bind(1, std::to_string(kSchemaVersion)).run();
   Stmt app(db_, "INSERT OR IGNORE INTO meta(key, value) VALUES('application', 'irgraph')");
   app.run();
+  Stmt gen(db_, "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', '0')");
+  gen.run();
   tx.commit();
+}
+
+int Store::schema_version() const {
+  Stmt st(db_, "SELECT value FROM meta WHERE key='schema_version'");
+  return st.step() ? std::stoi(st.text(0)) : 0;
+}
+
+std::uint64_t Store::generation() const {
+  Stmt st(db_, "SELECT value FROM meta WHERE key='generation'");
+  return st.step() ? std::stoull(st.text(0)) : 0;
+}
+
+void Store::bump_generation() {
+  exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'");
+}
+
+WriteTransaction::WriteTransaction(Store& s) : store_(s) { store_.exec("BEGIN IMMEDIATE"); }
+
+WriteTransaction::~WriteTransaction() {
+  if (!done_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void WriteTransaction::commit() {
+  store_.exec("COMMIT");
+  done_ = true;
 }
 
 bool Store::has_content(const std::string& hash) const {
@@ -225,6 +276,16 @@ std::vector<DocumentInfo> Store::documents() const {
 }
 
 graph::KnowledgeGraph Store::load() const {
+  // one snapshot: a writer committing meanwhile is not half seen
+  const bool own = sqlite3_get_autocommit(db_) != 0;
+  if (own) exec("BEGIN");
+  struct End {
+    const Store* s;
+    bool own;
+    ~End() {
+      if (own) sqlite3_exec(s->db_, "COMMIT", nullptr, nullptr, nullptr);
+    }
+  } end{this, own};
   graph::KnowledgeGraph g;
   {
     Stmt st(db_, "SELECT id, title, date, url FROM documents");
@@ -265,18 +326,90 @@ graph::KnowledgeGraph Store::load() const {
   return g;
 }
 
-void Store::commit(const extract::Document& doc, graph::KnowledgeGraph& g) {
+void Store::for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const {
+  Stmt st(db_,
+          "SELECT d.id, d.title, d.date, d.url, r.records FROM document_records r JOIN documents d ON d.id = r.doc "
+          "ORDER BY r.seq");
+  while (st.step()) {
+    graph::DocumentMeta m{st.text(0), st.text(1), st.text(2), st.text(3)};
+    extract::DocumentRecords r;
+    try {
+      r = extract::records_from_json(st.text(4));
+    } catch (const Error& e) {
+      throw StoreError("store: " + path_ + ": records of document " + m.id + " are damaged: " + e.what());
+    }
+    fn(m, std::move(r));
+  }
+}
+
+void Store::put_document(const extract::Document& doc, const extract::DocumentRecords& records) {
+  Stmt st(db_,
+          "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
+          "ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title, date=excluded.date, url=excluded.url, "
+          "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at");
+  st.bind(1, doc.id).bind(2, doc.content_hash()).bind(3, doc.title).bind(4, doc.date).bind(5, doc.url)
+      .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).run();
+  Stmt rec(db_,
+           "INSERT INTO document_records(doc, seq, records) VALUES(?1, (SELECT coalesce(max(seq), 0) + 1 FROM document_records), ?2) "
+           "ON CONFLICT(doc) DO UPDATE SET seq=excluded.seq, records=excluded.records");
+  rec.bind(1, doc.id).bind(2, extract::records_to_json(records)).run();
+}
+
+bool Store::delete_document(const std::string& id) {
+  Stmt st(db_, "DELETE FROM documents WHERE id=?1");
+  st.bind(1, id).run();
+  return sqlite3_changes(db_) > 0;
+}
+
+void Store::write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys) {
+  Stmt up(db_,
+          "INSERT INTO nodes(key, type, name, country, origin) VALUES(?1,?2,?3,?4,?5) ON CONFLICT(key) DO UPDATE SET "
+          "type=excluded.type, name=excluded.name, country=excluded.country, origin=excluded.origin");
+  Stmt del_alias(db_, "DELETE FROM aliases WHERE node=?1");
+  Stmt ins_alias(db_, "INSERT OR IGNORE INTO aliases(node, alias, reason) VALUES(?1,?2,?3)");
+  Stmt del_docs(db_, "DELETE FROM node_documents WHERE node=?1");
+  Stmt ins_doc(db_, "INSERT INTO node_documents(node, doc, mentions) VALUES(?1,?2,?3)");
+  for (const auto& k : keys) {
+    const graph::Node* n = g.find(k);
+    if (!n) continue;
+    up.bind(1, n->key).bind(2, std::string(name(n->type))).bind(3, n->name).bind(4, n->country).bind(5, n->origin).run();
+    del_alias.bind(1, k).run();
+    for (const auto& a : n->aliases) ins_alias.bind(1, k).bind(2, a.text).bind(3, a.reason).run();
+    del_docs.bind(1, k).run();
+    for (const auto& [d, m] : n->documents) ins_doc.bind(1, k).bind(2, d).bind(3, static_cast<std::int64_t>(m)).run();
+  }
+}
+
+void Store::write_relations(const graph::KnowledgeGraph& g, const std::set<graph::RelationKey>& keys) {
+  Stmt up(db_, "INSERT INTO relations(source, type, target) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
+  Stmt id(db_, "SELECT id FROM relations WHERE source=?1 AND type=?2 AND target=?3");
+  Stmt clear(db_, "DELETE FROM evidence WHERE relation=?1");
+  Stmt ins(db_,
+           "INSERT INTO evidence(relation, doc, sentence, begin, end, text, date, value, extractor, rule) "
+           "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+  for (const auto& [s, t, o] : keys) {
+    const graph::Relation* r = g.relation(s, t, o);
+    if (!r) continue;
+    std::string tn(name(t));
+    up.bind(1, s).bind(2, tn).bind(3, o).run();
+    id.bind(1, s).bind(2, tn).bind(3, o);
+    if (!id.step()) throw StoreError("store: relation vanished during a write");
+    std::int64_t rid = id.integer(0);
+    id.reset();
+    std::size_t from = r->persisted;
+    if (from == 0) clear.bind(1, rid).run();
+    for (std::size_t i = from; i < r->evidence.size(); ++i) {
+      const auto& e = r->evidence[i];
+      ins.bind(1, rid).bind(2, e.doc_id).bind(3, static_cast<std::int64_t>(e.sentence)).bind(4, static_cast<std::int64_t>(e.begin))
+          .bind(5, static_cast<std::int64_t>(e.end)).bind(6, e.text).bind(7, e.date).bind(8, e.value).bind(9, e.extractor)
+          .bind(10, e.rule).run();
+    }
+  }
+}
+
+void Store::write_changes(graph::KnowledgeGraph& g) {
   graph::ChangeSet c = g.take_changes();
   try {
-    Transaction tx(db_);
-    {
-      Stmt st(db_,
-              "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
-              "ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title, date=excluded.date, url=excluded.url, "
-              "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at");
-      st.bind(1, doc.id).bind(2, doc.content_hash()).bind(3, doc.title).bind(4, doc.date).bind(5, doc.url)
-          .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).run();
-    }
     {
       Stmt del(db_, "DELETE FROM relations WHERE source=?1 AND type=?2 AND target=?3");
       for (const auto& [s, t, o] : c.removed_relations) del.bind(1, s).bind(2, std::string(name(t))).bind(3, o).run();
@@ -285,56 +418,28 @@ void Store::commit(const extract::Document& doc, graph::KnowledgeGraph& g) {
       Stmt del(db_, "DELETE FROM nodes WHERE key=?1");
       for (const auto& k : c.removed_nodes) del.bind(1, k).run();
     }
-    {
-      Stmt up(db_,
-              "INSERT INTO nodes(key, type, name, country, origin) VALUES(?1,?2,?3,?4,?5) ON CONFLICT(key) DO UPDATE SET "
-              "type=excluded.type, name=excluded.name, country=excluded.country, origin=excluded.origin");
-      Stmt del_alias(db_, "DELETE FROM aliases WHERE node=?1");
-      Stmt ins_alias(db_, "INSERT OR IGNORE INTO aliases(node, alias, reason) VALUES(?1,?2,?3)");
-      Stmt del_docs(db_, "DELETE FROM node_documents WHERE node=?1");
-      Stmt ins_doc(db_, "INSERT INTO node_documents(node, doc, mentions) VALUES(?1,?2,?3)");
-      for (const auto& k : c.nodes) {
-        const graph::Node* n = g.find(k);
-        if (!n) continue;
-        up.bind(1, n->key).bind(2, std::string(name(n->type))).bind(3, n->name).bind(4, n->country).bind(5, n->origin).run();
-        del_alias.bind(1, k).run();
-        for (const auto& a : n->aliases) ins_alias.bind(1, k).bind(2, a.text).bind(3, a.reason).run();
-        del_docs.bind(1, k).run();
-        for (const auto& [d, m] : n->documents) ins_doc.bind(1, k).bind(2, d).bind(3, static_cast<std::int64_t>(m)).run();
-      }
-    }
-    {
-      Stmt up(db_, "INSERT INTO relations(source, type, target) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
-      Stmt id(db_, "SELECT id FROM relations WHERE source=?1 AND type=?2 AND target=?3");
-      Stmt clear(db_, "DELETE FROM evidence WHERE relation=?1");
-      Stmt ins(db_,
-               "INSERT INTO evidence(relation, doc, sentence, begin, end, text, date, value, extractor, rule) "
-               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
-      for (const auto& [s, t, o] : c.relations) {
-        const graph::Relation* r = g.relation(s, t, o);
-        if (!r) continue;
-        std::string tn(name(t));
-        up.bind(1, s).bind(2, tn).bind(3, o).run();
-        id.bind(1, s).bind(2, tn).bind(3, o);
-        if (!id.step()) throw StoreError("store: relation vanished during commit");
-        std::int64_t rid = id.integer(0);
-        id.reset();
-        std::size_t from = r->persisted;
-        if (from == 0) clear.bind(1, rid).run();
-        for (std::size_t i = from; i < r->evidence.size(); ++i) {
-          const auto& e = r->evidence[i];
-          ins.bind(1, rid).bind(2, e.doc_id).bind(3, static_cast<std::int64_t>(e.sentence)).bind(4, static_cast<std::int64_t>(e.begin))
-              .bind(5, static_cast<std::int64_t>(e.end)).bind(6, e.text).bind(7, e.date).bind(8, e.value).bind(9, e.extractor)
-              .bind(10, e.rule).run();
-        }
-      }
-    }
-    tx.commit();
+    write_nodes(g, c.nodes);
+    write_relations(g, c.relations);
   } catch (...) {
-    g.restore_changes(std::move(c));  // nothing was written: the changes are still pending
+    g.restore_changes(std::move(c));  // still pending; the transaction rolls back
     throw;
   }
   g.mark_persisted(c);
+}
+
+void Store::rewrite_graph(graph::KnowledgeGraph& g) {
+  exec("DELETE FROM evidence; DELETE FROM relations; DELETE FROM aliases; DELETE FROM node_documents; DELETE FROM nodes;");
+  g.take_changes();
+  std::set<std::string> nodes;
+  g.for_each_node([&](const graph::Node& n) { nodes.insert(n.key); });
+  std::set<graph::RelationKey> relations;
+  g.for_each_relation([&](const graph::Node& s, const graph::Relation& r, const graph::Node& t) {
+    relations.insert(graph::RelationKey{s.key, r.type, t.key});
+  });
+  g.mark_none_persisted();
+  write_nodes(g, nodes);
+  write_relations(g, relations);
+  g.mark_all_persisted();
 }
 
 Stats Store::stats() const {

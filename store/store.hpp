@@ -1,14 +1,22 @@
 #pragma once
-/// The persistent store: an embedded SQLite database holding the documents
-/// (with content hashes) and the graph (nodes, aliases, relations,
-/// evidence). Each document is committed with its graph changes in one
-/// transaction, so a store holds exactly the documents whose commit finished.
+/// The persistent store: an embedded SQLite database (WAL mode) holding the
+/// documents (with content hashes and their extraction records) and the
+/// graph built from them (nodes, aliases, relations, evidence). Writers take
+/// the database's write lock for a whole document (WriteTransaction), so a
+/// store holds exactly the documents whose transaction committed, and a
+/// generation counter tells a writer when another process changed the store.
+///
+/// Schema history: 1 = documents and graph; 2 = + per-document extraction
+/// records (`document_records`), so that `forget` and replaced documents
+/// rebuild the graph exactly. Older stores are migrated in place on open.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "extract/document.hpp"
+#include "extract/records.hpp"
 #include "graph/knowledge_graph.hpp"
 
 struct sqlite3;
@@ -16,7 +24,7 @@ struct sqlite3;
 namespace irgraph::store {
 
 /// Version of the schema this build writes; older stores are migrated on open.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct DocumentInfo {
   std::string id, hash, title, date, url, origin, ingested_at;
@@ -27,38 +35,74 @@ struct Stats {
   std::vector<std::pair<std::string, std::size_t>> nodes_by_type, relations_by_type;
 };
 
+class Store;
+
+/// BEGIN IMMEDIATE ... COMMIT: holds the write lock; rolled back when left
+/// without commit() (an exception, a kill: SQLite rolls back on next open).
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Store& s);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
 
-  /// Opens (ReadWrite: creates) the store at `path`. Throws StoreError when the
-  /// file is not an irgraph store, has a newer schema, or cannot be opened.
+  /// Opens (ReadWrite: creates, migrates) the store at `path`. Throws
+  /// StoreError when the file is not an irgraph store, has a newer schema, or
+  /// cannot be opened. Never writes to a file that is not an irgraph store.
   explicit Store(const std::string& path, Mode mode = Mode::ReadWrite);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   const std::string& path() const { return path_; }
+  int schema_version() const;
 
   /// Is a document with this content hash stored?
   bool has_content(const std::string& hash) const;
   std::optional<DocumentInfo> document(const std::string& id) const;
   std::vector<DocumentInfo> documents() const;
 
-  /// The whole graph.
+  /// The whole graph, read in one snapshot.
   graph::KnowledgeGraph load() const;
 
-  /// Stores `doc` and the graph's pending changes in one transaction, then marks
-  /// them persisted in `g`. On failure nothing is written and StoreError is thrown.
-  void commit(const extract::Document& doc, graph::KnowledgeGraph& g);
+  /// Every document's extraction records in ingest order (for rebuilding the graph).
+  void for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const;
+
+  /// Changes whenever any process writes; a writer holding a graph loaded at
+  /// another generation must reload it.
+  std::uint64_t generation() const;
+
+  // --- writes: call inside a WriteTransaction ---------------------------------
+  /// Adds (or replaces) a document row with its records, last in ingest order.
+  void put_document(const extract::Document& doc, const extract::DocumentRecords& records);
+  /// Removes a document row and its records (not its evidence: rewrite the graph).
+  bool delete_document(const std::string& id);
+  /// Writes the graph's pending changes, then marks them persisted.
+  void write_changes(graph::KnowledgeGraph& g);
+  /// Replaces every graph table with `g`.
+  void rewrite_graph(graph::KnowledgeGraph& g);
+  void bump_generation();
 
   Stats stats() const;
 
  private:
+  friend class WriteTransaction;
   sqlite3* db_ = nullptr;
   std::string path_;
   void exec(const char* sql) const;
   void migrate();
+  void write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys);
+  void write_relations(const graph::KnowledgeGraph& g, const std::set<graph::RelationKey>& keys);
 };
 
 }  // namespace irgraph::store

@@ -8,7 +8,11 @@
 #include "core/error.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/resolver.hpp"
+#include "export/exporter.hpp"
+#include "store/session.hpp"
 #include "store/store.hpp"
+
+#include <sstream>
 
 using namespace irgraph;
 namespace fs = std::filesystem;
@@ -30,12 +34,24 @@ extract::Document article(const std::string& id, const std::string& text) {
   return d;
 }
 
-void ingest(store::Store& db, graph::KnowledgeGraph& g, const extract::Document& d) {
+void ingest(store::Session& s, const extract::Document& d) {
   static const extract::Pipeline pipeline;
-  graph::Resolver r(g);
-  r.add(pipeline.extract(d));
-  g.set_document({d.id, d.title, d.date, d.url});
-  db.commit(d, g);
+  s.add(d, pipeline.extract(d));
+}
+
+std::string jsonld(const graph::KnowledgeGraph& g) {
+  std::ostringstream out;
+  exporters::make_exporter("jsonld")->write(g, {}, out);
+  return out.str();
+}
+
+const std::vector<extract::Document>& corpus() {
+  static const std::vector<extract::Document> docs = {
+      article("a", "Greek Foreign Minister Nikos Dendias met Turkish Foreign Minister Mevlüt Çavuşoğlu in Ankara."),
+      article("b", "Dendias later visited Cyprus. Foreign Minister Nikos Dendias met President Nicos Anastasiades."),
+      article("c", "Cypriot President Nicos Anastasiades spoke by phone with Greek Prime Minister Kyriakos Mitsotakis."),
+      article("d", "Turkish Foreign Minister Mevlut Cavusoglu will travel to Athens on Friday.")};
+  return docs;
 }
 
 std::string dump(const graph::KnowledgeGraph& g) {
@@ -54,30 +70,105 @@ std::string dump(const graph::KnowledgeGraph& g) {
 
 TEST_CASE("the graph survives a round trip through the store") {
   auto path = fresh("roundtrip.db");
-  graph::KnowledgeGraph g;
+  std::string before;
   {
-    store::Store db(path);
-    ingest(db, g, article("a", "Greek Foreign Minister Nikos Dendias met Turkish Foreign Minister Mevlüt Çavuşoğlu in Ankara."));
-    ingest(db, g, article("b", "Dendias later visited Cyprus. Foreign Minister Nikos Dendias met President Nicos Anastasiades."));
-    CHECK(db.has_content(article("a", "Greek Foreign Minister Nikos Dendias met Turkish Foreign Minister Mevlüt Çavuşoğlu in Ankara.").content_hash()));
+    store::Session s(path);
+    for (const auto& d : corpus()) ingest(s, d);
+    before = dump(s.graph());
+    CHECK(s.store().has_content(corpus()[0].content_hash()));
   }
   store::Store again(path, store::Store::Mode::ReadOnly);
   auto loaded = again.load();
-  CHECK(dump(loaded) == dump(g));
-  CHECK(loaded.evidence_count() == g.evidence_count());
-  CHECK(again.stats().documents == 2);
+  CHECK(dump(loaded) == before);
+  CHECK(again.stats().documents == 4);
   CHECK(again.document("b")->date == "2021-06-01");
+  CHECK(again.schema_version() == store::kSchemaVersion);
+}
+
+TEST_CASE("ingesting the same content again adds nothing") {
+  auto path = fresh("idempotent.db");
+  store::Session s(path);
+  ingest(s, corpus()[0]);
+  auto before = dump(s.graph());
+  auto again = corpus()[0];
+  again.id = "another-id";  // same text under another name
+  static const extract::Pipeline pipeline;
+  CHECK(s.add(again, pipeline.extract(again)) == store::Session::Added::Duplicate);
+  CHECK(dump(s.graph()) == before);
+  CHECK(s.store().stats().documents == 1);
 }
 
 TEST_CASE("a later commit appends evidence without duplicating what is stored") {
   auto path = fresh("append.db");
-  graph::KnowledgeGraph g;
-  store::Store db(path);
-  ingest(db, g, article("a", "Greek Foreign Minister Nikos Dendias visited Egypt."));
-  ingest(db, g, article("b", "Greek Foreign Minister Nikos Dendias visited Egypt again on Monday."));
-  auto loaded = db.load();
-  CHECK(loaded.evidence_count() == g.evidence_count());
+  store::Session s(path);
+  ingest(s, article("a", "Greek Foreign Minister Nikos Dendias visited Egypt."));
+  ingest(s, article("b", "Greek Foreign Minister Nikos Dendias visited Egypt again on Monday."));
+  auto loaded = s.store().load();
+  CHECK(loaded.evidence_count() == s.graph().evidence_count());
   CHECK(loaded.relation("official:nikos-dendias", RelationType::Visited, "country:EGY")->evidence.size() == 2);
+}
+
+TEST_CASE("after ingests, forgets and replacements the store equals one clean ingest of what survives") {
+  // a, b, c, d, then forget b, replace d with new text, forget a nothing-id
+  auto messy = fresh("messy.db");
+  {
+    store::Session s(messy);
+    for (const auto& d : corpus()) ingest(s, d);
+    CHECK(s.forget({"b", "no-such-doc"}) == std::vector<std::string>{"no-such-doc"});
+    auto d2 = article("d", "Turkish Foreign Minister Mevlut Cavusoglu met Greek Prime Minister Kyriakos Mitsotakis in Athens.");
+    static const extract::Pipeline pipeline;
+    CHECK(s.add(d2, pipeline.extract(d2)) == store::Session::Added::Replaced);
+  }
+  auto clean = fresh("clean.db");
+  {
+    store::Session s(clean);
+    ingest(s, corpus()[0]);
+    ingest(s, corpus()[2]);
+    ingest(s, article("d", "Turkish Foreign Minister Mevlut Cavusoglu met Greek Prime Minister Kyriakos Mitsotakis in Athens."));
+  }
+  store::Store m(messy, store::Store::Mode::ReadOnly), c(clean, store::Store::Mode::ReadOnly);
+  CHECK(jsonld(m.load()) == jsonld(c.load()));
+  CHECK(m.stats().documents == 3);
+  CHECK(m.stats().evidence == c.stats().evidence);
+  CHECK(m.load().find("official:nicos-anastasiades") != nullptr);  // still supported by c
+}
+
+TEST_CASE("two sessions on one store see each other's documents") {
+  auto path = fresh("two-writers.db");
+  store::Session first(path);
+  store::Session second(path);
+  ingest(first, corpus()[0]);
+  ingest(second, corpus()[1]);  // second reloads: its graph was loaded before a's commit
+  ingest(first, corpus()[2]);
+  store::Store check(path, store::Store::Mode::ReadOnly);
+  CHECK(check.stats().documents == 3);
+  auto g = check.load();
+  CHECK(g.find("official:nikos-dendias")->documents.size() == 2);
+  CHECK(dump(g) == dump(first.graph()));
+}
+
+TEST_CASE("a version 1 store is migrated in place") {
+  auto path = fresh("v1.db");
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    const char* v1 =
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES('schema_version', '1'), ('application', 'irgraph');"
+        "CREATE TABLE documents(id TEXT PRIMARY KEY, hash TEXT NOT NULL, title TEXT, date TEXT, url TEXT, origin TEXT,"
+        " text TEXT NOT NULL, ingested_at TEXT NOT NULL);"
+        "INSERT INTO documents VALUES('old', 'x', 'Old', '2019-01-02', '', 'old.txt',"
+        " 'Egyptian Foreign Minister Sameh Shoukry met Jordanian Foreign Minister Ayman Safadi in Cairo.', '2019-01-02T00:00:00Z');";
+    REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  {
+    store::Session s(path);
+    CHECK(s.store().schema_version() == store::kSchemaVersion);
+    CHECK(s.graph().relation("official:ayman-safadi", RelationType::MetWith, "official:sameh-shoukry") != nullptr);
+  }
+  store::Store again(path, store::Store::Mode::ReadOnly);
+  CHECK(again.load().relation("official:ayman-safadi", RelationType::MetWith, "official:sameh-shoukry") != nullptr);
 }
 
 TEST_CASE("a file that is not a store is refused with a clear error, and left alone") {
@@ -101,7 +192,7 @@ TEST_CASE("an SQLite database of another program is refused") {
 
 TEST_CASE("a store from a newer irgraph is refused") {
   auto path = fresh("newer.db");
-  { store::Store db(path); }
+  { store::Store created(path); }
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='schema_version'", nullptr, nullptr, nullptr);
