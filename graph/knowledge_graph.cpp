@@ -66,6 +66,7 @@ Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const s
 void KnowledgeGraph::add_document_mention(const std::string& key, const std::string& doc_id, std::uint32_t count) {
   (*g_)[require(key)].documents[doc_id] += count;
   changes_.nodes.insert(key);
+  changes_.node_documents.emplace(key, doc_id);
 }
 
 bool KnowledgeGraph::add_alias(const std::string& key, const std::string& alias, const std::string& reason) {
@@ -234,6 +235,7 @@ void KnowledgeGraph::restore_changes(ChangeSet c) {
     if (!changes_.removed_relations.count(k)) changes_.relations.insert(k);
   for (auto& k : c.removed_relations)
     if (!edges_.count(k)) changes_.removed_relations.insert(k);
+  changes_.node_documents.insert(c.node_documents.begin(), c.node_documents.end());
 }
 
 void KnowledgeGraph::mark_persisted(const ChangeSet& c) {

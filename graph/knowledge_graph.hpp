@@ -74,6 +74,7 @@ struct ChangeSet {
   std::set<std::string> removed_nodes;
   std::set<RelationKey> relations;          ///< added or modified relations
   std::set<RelationKey> removed_relations;
+  std::set<std::pair<std::string, std::string>> node_documents;  ///< (node key, doc id) whose mention count changed
   bool empty() const { return nodes.empty() && removed_nodes.empty() && relations.empty() && removed_relations.empty(); }
 };
 

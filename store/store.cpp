@@ -361,23 +361,33 @@ bool Store::delete_document(const std::string& id) {
   return sqlite3_changes(db_) > 0;
 }
 
-void Store::write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys) {
+void Store::write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys,
+                        const std::set<std::pair<std::string, std::string>>* docs) {
   Stmt up(db_,
           "INSERT INTO nodes(key, type, name, country, origin) VALUES(?1,?2,?3,?4,?5) ON CONFLICT(key) DO UPDATE SET "
           "type=excluded.type, name=excluded.name, country=excluded.country, origin=excluded.origin");
   Stmt del_alias(db_, "DELETE FROM aliases WHERE node=?1");
   Stmt ins_alias(db_, "INSERT OR IGNORE INTO aliases(node, alias, reason) VALUES(?1,?2,?3)");
-  Stmt del_docs(db_, "DELETE FROM node_documents WHERE node=?1");
-  Stmt ins_doc(db_, "INSERT INTO node_documents(node, doc, mentions) VALUES(?1,?2,?3)");
+  // only the changed mention counts: a hub node (a country in every article) is not rewritten per document
+  Stmt put_doc(db_,
+               "INSERT INTO node_documents(node, doc, mentions) VALUES(?1,?2,?3) "
+               "ON CONFLICT(node, doc) DO UPDATE SET mentions=excluded.mentions");
   for (const auto& k : keys) {
     const graph::Node* n = g.find(k);
     if (!n) continue;
     up.bind(1, n->key).bind(2, std::string(name(n->type))).bind(3, n->name).bind(4, n->country).bind(5, n->origin).run();
     del_alias.bind(1, k).run();
     for (const auto& a : n->aliases) ins_alias.bind(1, k).bind(2, a.text).bind(3, a.reason).run();
-    del_docs.bind(1, k).run();
-    for (const auto& [d, m] : n->documents) ins_doc.bind(1, k).bind(2, d).bind(3, static_cast<std::int64_t>(m)).run();
+    if (!docs)
+      for (const auto& [d, m] : n->documents) put_doc.bind(1, k).bind(2, d).bind(3, static_cast<std::int64_t>(m)).run();
   }
+  if (docs)
+    for (const auto& [k, d] : *docs) {
+      const graph::Node* n = g.find(k);
+      if (!n) continue;
+      auto it = n->documents.find(d);
+      if (it != n->documents.end()) put_doc.bind(1, k).bind(2, d).bind(3, static_cast<std::int64_t>(it->second)).run();
+    }
 }
 
 void Store::write_relations(const graph::KnowledgeGraph& g, const std::set<graph::RelationKey>& keys) {
@@ -418,7 +428,7 @@ void Store::write_changes(graph::KnowledgeGraph& g) {
       Stmt del(db_, "DELETE FROM nodes WHERE key=?1");
       for (const auto& k : c.removed_nodes) del.bind(1, k).run();
     }
-    write_nodes(g, c.nodes);
+    write_nodes(g, c.nodes, &c.node_documents);
     write_relations(g, c.relations);
   } catch (...) {
     g.restore_changes(std::move(c));  // still pending; the transaction rolls back
@@ -437,7 +447,7 @@ void Store::rewrite_graph(graph::KnowledgeGraph& g) {
     relations.insert(graph::RelationKey{s.key, r.type, t.key});
   });
   g.mark_none_persisted();
-  write_nodes(g, nodes);
+  write_nodes(g, nodes, nullptr);
   write_relations(g, relations);
   g.mark_all_persisted();
 }

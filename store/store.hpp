@@ -101,7 +101,9 @@ class Store {
   std::string path_;
   void exec(const char* sql) const;
   void migrate();
-  void write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys);
+  /// Node rows and aliases of `keys`; mention counts of `docs` only, or all of them when null.
+  void write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys,
+                   const std::set<std::pair<std::string, std::string>>* docs);
   void write_relations(const graph::KnowledgeGraph& g, const std::set<graph::RelationKey>& keys);
 };
 

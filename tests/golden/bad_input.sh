@@ -12,6 +12,8 @@ printf 'Broken\n\nThis line is fine.\nThis one is not: \xff\xfe here.\n' > "$tmp
 printf 'Nul\n\nA NUL \x00 byte.\n' > "$tmp/in/nul.txt"
 printf '%s\n' '{"id": "j1", "title": "Talks", "date": "2022-05-04", "text": "Canadian Prime Minister Justin Trudeau visited Kyiv."}' \
   '{"id": "j2", "text": "unterminated' > "$tmp/in/feed.jsonl"
+printf '\xef\xbb\xbfWindows file\r\n\r\nFrench President Emmanuel Macron visited Algeria.\r\n' > "$tmp/in/crlf-bom.txt"
+: > "$tmp/in/empty.txt"
 db="$tmp/irgraph.db"
 "$irgraph" --db "$db" ingest "$tmp/in" > "$tmp/out" 2> "$tmp/err"
 rc=$?
@@ -20,14 +22,25 @@ fail() { echo "bad_input: $1"; echo "--- stdout"; cat "$tmp/out"; echo "--- stde
 grep -q "bad.txt:4: byte 44: invalid UTF-8" "$tmp/err" || fail "no clear error for bad.txt"
 grep -q "nul.txt:3: byte 11: NUL byte" "$tmp/err" || fail "no clear error for nul.txt"
 grep -q "feed.jsonl:2: byte .*bad JSON" "$tmp/err" || fail "no clear error for the bad JSON line"
-[ "$(grep -c 'skipped' "$tmp/err")" -eq 3 ] || fail "expected exactly three errors"
-grep -q "2 ingested" "$tmp/out" || fail "the good articles were not ingested"
-grep -q "3 skipped" "$tmp/out" || fail "the summary does not count the skipped items"
-"$irgraph" --db "$db" stats | grep -q "^documents: 2$" || fail "store does not hold the two good documents"
+grep -q "empty.txt: byte 0: empty article" "$tmp/err" || fail "no clear error for the empty file"
+[ "$(grep -c 'skipped' "$tmp/err")" -eq 4 ] || fail "expected exactly four errors"
+grep -q "3 ingested" "$tmp/out" || fail "the good articles were not ingested"
+grep -q "4 skipped" "$tmp/out" || fail "the summary does not count the skipped items"
+"$irgraph" --db "$db" stats | grep -q "^documents: 3$" || fail "store does not hold the three good documents"
+"$irgraph" --db "$db" show Macron | grep -q "Algeria" || fail "the CRLF file with a BOM was not read"
 "$irgraph" --db "$db" path "Baerbock" "Rau" | grep -q "metWith" || fail "the good article's relation is missing"
 # a bad file later does not lose what is stored
 "$irgraph" --db "$db" ingest "$tmp/in/bad.txt" > /dev/null 2>&1
-"$irgraph" --db "$db" stats | grep -q "^documents: 2$" || fail "a failed ingest changed the store"
+"$irgraph" --db "$db" stats | grep -q "^documents: 3$" || fail "a failed ingest changed the store"
+# a 100 MB file and a 100 MB JSON line: refused with a clear error, in bounded memory
+head -c 100000000 /dev/zero | tr '\0' 'a' > "$tmp/huge.txt"
+/usr/bin/time -f "%M" -o "$tmp/rss" "$irgraph" --db "$db" ingest "$tmp/huge.txt" > /dev/null 2> "$tmp/err4"
+grep -q "huge.txt: byte 67108864: article larger than 64 MiB" "$tmp/err4" || fail "no clear error for a 100 MB file"
+{ printf '{"id": "big", "text": "'; head -c 100000000 /dev/zero | tr '\0' 'a'; printf '"}\n'; } > "$tmp/huge.jsonl"
+"$irgraph" --db "$db" ingest "$tmp/huge.jsonl" > /dev/null 2> "$tmp/err5"
+grep -q "huge.jsonl:1: byte 67108864: JSON line longer than 64 MiB" "$tmp/err5" || fail "no clear error for a 100 MB JSON line"
+rss=$(tail -n 1 "$tmp/rss"); [ "$rss" -lt 400000 ] || fail "reading a 100 MB file took $rss KB"
+"$irgraph" --db "$db" stats | grep -q "^documents: 3$" || fail "huge inputs changed the store"
 # a store path that is not a database: clear error, file untouched
 echo "my notes" > "$tmp/notes.txt"
 "$irgraph" --db "$tmp/notes.txt" ingest "$tmp/in/good.txt" > /dev/null 2> "$tmp/err2"
