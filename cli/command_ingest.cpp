@@ -4,7 +4,10 @@
 #include <optional>
 #include <set>
 
+#include <filesystem>
+
 #include "cli/command.hpp"
+#include "cli/progress.hpp"
 #include "core/error.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/resolver.hpp"
@@ -29,8 +32,11 @@ class IngestCommand : public Command {
     std::size_t read = 0, ingested = 0, duplicates = 0, replaced = 0, skipped = 0;
     std::map<std::string, std::size_t> reasons;
     std::set<std::string> hashes_this_run;
+    Progress progress(err, !global.quiet && Progress::is_terminal(2), input_bytes());
+    std::uint64_t bytes = 0;
     extract::ReadHandler handler;
     handler.on_error = [&](const InputError& e) {
+      progress.clear();
       ++skipped;
       ++reasons[e.reason().substr(0, e.reason().find(':'))];
       err << "irgraph: " << e.what() << " (skipped)\n";
@@ -46,9 +52,11 @@ class IngestCommand : public Command {
         case store::Session::Added::Replaced: ++ingested; ++replaced; break;
         case store::Session::Added::Duplicate: ++duplicates; break;  // another process stored it meanwhile
       }
-      if (!global.quiet && ingested % 100 == 0) err << "ingest: " << ingested << " documents...\n";
+      bytes += d.text.size() + d.title.size();
+      progress.update(read, bytes);
     };
     extract::read_inputs(inputs_, handler);
+    progress.clear();
     if (!global.quiet || skipped) {
       out << "ingest: " << read << " read, " << ingested << " ingested";
       if (replaced) out << " (" << replaced << " replacing an older version)";
@@ -71,6 +79,22 @@ class IngestCommand : public Command {
 
  private:
   std::vector<std::string> inputs_;
+
+  /// Size of the inputs, for the time-left estimate (0 when unknown).
+  std::uint64_t input_bytes() const {
+    namespace fs = std::filesystem;
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (const auto& in : inputs_) {
+      if (in == "-") return 0;
+      if (fs::is_regular_file(in, ec)) total += fs::file_size(in, ec);
+      else if (fs::is_directory(in, ec))
+        for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end; it != end;
+             it.increment(ec))
+          if (!ec && it->is_regular_file(ec)) total += it->file_size(ec);
+    }
+    return total;
+  }
 };
 
 }  // namespace
