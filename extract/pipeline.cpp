@@ -40,7 +40,10 @@ void Pipeline::run(const Document& doc, Sink& sink) const {
       inner.on_relation(r);
     }
   } tee(sink, emitted);
-  for (const auto& x : relation_extractors_) x->run(a, emitted, tee);
+  for (const auto& x : relation_extractors_) {
+    const std::vector<RelationRecord> before = emitted;  // what earlier extractors found; stable while this one emits
+    x->run(a, before, tee);
+  }
 }
 
 DocumentRecords Pipeline::extract(const Document& doc) const {

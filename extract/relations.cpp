@@ -550,15 +550,16 @@ class OfficialOf : public RelationExtractor {
       }
       if (e.org >= 0) emit(RelationType::OfficialOf, static_cast<int>(i), e.org, sentence, role, "stated-body");
     }
-    // members of a delegation serve the leader's country
-    for (const auto& r : emitted) {
-      if (r.type != RelationType::Accompanied) continue;
-      auto member = static_cast<std::size_t>(r.source), leader = static_cast<std::size_t>(r.target);
+    // members of a delegation serve the leader's country (copied first: emitting grows `emitted`)
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> delegations;
+    for (const auto& r : emitted)
+      if (r.type == RelationType::Accompanied)
+        delegations.emplace_back(static_cast<std::size_t>(r.source), static_cast<std::size_t>(r.target), r.evidence.sentence);
+    for (const auto& [member, leader, sentence] : delegations) {
       if (!country_of[member].empty() || country_of[leader].empty()) continue;
-      const Entity& e = a.entities[member];
       country_of[member] = country_of[leader];
-      emit(RelationType::OfficialOf, static_cast<int>(member), countries.at(country_of[leader]), r.evidence.sentence, e.role,
-           "delegation-member");
+      emit(RelationType::OfficialOf, static_cast<int>(member), countries.at(country_of[leader]), sentence,
+           a.entities[member].role, "delegation-member");
     }
     // A titled official whose country the text never states serves the
     // document's main country: the one it names most, when it clearly leads.

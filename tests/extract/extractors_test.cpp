@@ -191,3 +191,12 @@ TEST_CASE("meetings still to come are not meetings that happened") {
   auto r = run("President Emmanuel Macron will meet Chancellor Olaf Scholz next week.");
   CHECK_FALSE(r.relation(RelationType::MetWith));
 }
+
+TEST_CASE("delegation members serve the leader's country") {
+  auto r = run("Turkish Foreign Minister Mevlüt Çavuşoğlu arrived in Oslo. Trade Minister Ruhsar Pekcan, "
+               "Interior Minister Süleyman Soylu and Energy Minister Fatih Dönmez accompanied Çavuşoğlu.");
+  auto rel = r.relations();
+  CHECK(has(rel, "officialOf:Ruhsar Pekcan->Turkey"));
+  CHECK(has(rel, "officialOf:Süleyman Soylu->Turkey"));
+  CHECK(has(rel, "officialOf:Fatih Dönmez->Turkey"));
+}
