@@ -162,6 +162,35 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h
   else read_text_stream(in, shown, h);
 }
 
+/// Article files under `dir` (hidden entries skipped); a folder that cannot
+/// be read is reported and the others are still searched.
+void collect_files(const fs::path& dir, std::vector<fs::path>& files, const ReadHandler& h) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  if (ec) {
+    h.on_error(InputError(dir.string(), 0, 0, "cannot read folder: " + ec.message()));
+    return;
+  }
+  std::vector<fs::path> subdirs;
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      h.on_error(InputError(dir.string(), 0, 0, "cannot read folder: " + ec.message()));
+      break;
+    }
+    const auto name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') continue;
+    std::error_code e2;
+    if (it->is_directory(e2)) {
+      subdirs.push_back(it->path());
+    } else if (it->is_regular_file(e2)) {
+      auto ext = it->path().extension().string();
+      if (ext == ".txt" || ext == ".text" || is_json_lines(it->path())) files.push_back(it->path());
+    }
+  }
+  std::sort(subdirs.begin(), subdirs.end());
+  for (const auto& d : subdirs) collect_files(d, files, h);
+}
+
 }  // namespace
 
 void read_json_lines(std::istream& in, const std::string& path, const ReadHandler& h) {
@@ -221,20 +250,7 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, s
     }
     if (fs::is_directory(status)) {
       std::vector<fs::path> files;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      if (ec) { h.on_error(InputError(input, 0, 0, "cannot read folder: " + ec.message())); continue; }
-      for (; it != end; it.increment(ec)) {
-        if (ec) { h.on_error(InputError(input, 0, 0, "cannot read folder: " + ec.message())); break; }
-        const auto name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec)) {
-          auto ext = it->path().extension().string();
-          if (ext == ".txt" || ext == ".text" || is_json_lines(it->path())) files.push_back(it->path());
-        }
-      }
+      collect_files(p, files, h);
       std::sort(files.begin(), files.end());
       for (const auto& f : files) read_file(f, f.string(), h);
       continue;

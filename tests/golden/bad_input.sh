@@ -41,6 +41,22 @@ grep -q "huge.txt: byte 67108864: article larger than 64 MiB" "$tmp/err4" || fai
 grep -q "huge.jsonl:1: byte 67108864: JSON line longer than 64 MiB" "$tmp/err5" || fail "no clear error for a 100 MB JSON line"
 rss=$(tail -n 1 "$tmp/rss"); [ "$rss" -lt 400000 ] || fail "reading a 100 MB file took $rss KB"
 "$irgraph" --db "$db" stats | grep -q "^documents: 3$" || fail "huge inputs changed the store"
+# unreadable files and folders (as an unprivileged user: root reads everything)
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  mkdir -p "$tmp/perm/closed"
+  cp "$tmp/in/good.txt" "$tmp/perm/readable.txt"
+  cp "$tmp/in/good.txt" "$tmp/perm/closed/inside.txt"
+  printf 'Locked\n\nText.\n' > "$tmp/perm/locked.txt"
+  chmod 000 "$tmp/perm/locked.txt" "$tmp/perm/closed"
+  chmod 777 "$tmp" "$tmp/perm"
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$irgraph" --db "$tmp/perm/user.db" ingest "$tmp/perm" \
+    > "$tmp/out6" 2> "$tmp/err6"
+  [ $? -eq 1 ] || fail "unreadable inputs did not give exit status 1"
+  grep -q "locked.txt: byte 0: cannot open file" "$tmp/err6" || fail "no clear error for an unreadable file: $(cat "$tmp/err6")"
+  grep -q "closed: byte 0: cannot read folder: Permission denied" "$tmp/err6" || fail "no clear error for an unreadable folder"
+  grep -q "1 ingested" "$tmp/out6" || fail "the readable file beside unreadable ones was not ingested: $(cat "$tmp/out6")"
+  chmod 755 "$tmp/perm/closed"
+fi
 # a store path that is not a database: clear error, file untouched
 echo "my notes" > "$tmp/notes.txt"
 "$irgraph" --db "$tmp/notes.txt" ingest "$tmp/in/good.txt" > /dev/null 2> "$tmp/err2"
