@@ -14,6 +14,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   v.push_back(make_show_command());
   v.push_back(make_render_command());
   v.push_back(make_stats_command());
+  v.push_back(make_extract_command());
+  v.push_back(make_merge_command());
   return v;
 }
 

@@ -45,6 +45,8 @@ std::unique_ptr<Command> make_show_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_stats_command();
 std::unique_ptr<Command> make_forget_command();
+std::unique_ptr<Command> make_extract_command();
+std::unique_ptr<Command> make_merge_command();
 
 /// The filter options export and render share.
 struct FilterOptions {
