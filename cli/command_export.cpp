@@ -13,7 +13,9 @@ namespace {
 class ExportCommand : public Command {
  public:
   std::string_view name() const override { return "export"; }
-  std::string_view description() const override { return "write the graph as DOT or JSON-LD (filters select a part)"; }
+  std::string_view description() const override {
+    return "write the graph as DOT, JSON-LD, GraphML, GEXF, Turtle or Neo4j import files (filters select a part)";
+  }
   void setup(CLI::App& app) override {
     std::string formats;
     for (const auto& e : exporters::exporters())
@@ -27,6 +29,11 @@ class ExportCommand : public Command {
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     graph::KnowledgeGraph g = db.load();
     exporters::Filter f = filter_.to_filter(g);
+    if (exporter->writes_folder()) {
+      if (output_.empty() || output_ == "-") throw UsageError("export: " + format_ + " writes a folder: give it with -o DIR");
+      exporter->write_folder(g, f, output_);
+      return kOk;
+    }
     if (output_.empty() || output_ == "-") {
       exporter->write(g, f, out);
       out.flush();

@@ -4,26 +4,11 @@
 
 #include "core/error.hpp"
 #include "export/cgraph_builder.hpp"
+#include "export/style.hpp"
 
 namespace irgraph::exporters {
 
 namespace {
-
-struct TypeStyle {
-  const char* shape;
-  const char* fill;
-  const char* border;
-};
-TypeStyle style_of(NodeType t) {
-  switch (t) {
-    case NodeType::Country: return {"box", "#e8f0fe", "#3b6fd8"};
-    case NodeType::Official: return {"ellipse", "#fff4e5", "#d9822b"};
-    case NodeType::Agreement: return {"note", "#eaf7ea", "#3c9a4a"};
-    case NodeType::Place: return {"house", "#fdecea", "#c8553d"};
-    case NodeType::Organization: return {"component", "#f3e8fd", "#8e44ad"};
-  }
-  return {"ellipse", "white", "black"};
-}
 
 struct RelStyle {
   const char* style;

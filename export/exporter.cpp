@@ -63,9 +63,19 @@ std::string percent_encode(std::string_view s, std::string_view keep) {
 std::string node_iri(const std::string& key) { return "urn:irgraph:entity:" + percent_encode(key, ":"); }
 std::string document_iri(const std::string& doc_id) { return "urn:irgraph:document:" + percent_encode(doc_id, ""); }
 
+namespace {
+using Maker = std::unique_ptr<Exporter> (*)();
+constexpr Maker kMakers[] = {make_dot_exporter,  make_jsonld_exporter, make_graphml_exporter,
+                             make_gexf_exporter, make_ttl_exporter,    make_neo4j_exporter};
+}  // namespace
+
+void Exporter::write_folder(const graph::KnowledgeGraph&, const Filter&, const std::string&) const {
+  throw UsageError("export: " + std::string(name()) + " writes one file, not a folder");
+}
+
 std::vector<ExporterInfo> exporters() {
   std::vector<ExporterInfo> v;
-  for (auto make : {make_dot_exporter, make_jsonld_exporter}) {
+  for (auto make : kMakers) {
     auto e = make();
     v.push_back({e->name(), e->description(), e->extension()});
   }
@@ -73,7 +83,7 @@ std::vector<ExporterInfo> exporters() {
 }
 
 std::unique_ptr<Exporter> make_exporter(std::string_view name) {
-  for (auto make : {make_dot_exporter, make_jsonld_exporter}) {
+  for (auto make : kMakers) {
     auto e = make();
     if (e->name() == name) return e;
   }

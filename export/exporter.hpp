@@ -49,6 +49,9 @@ class Exporter {
   virtual std::string_view extension() const = 0;    ///< file extension without dot
   /// Writes the selected graph; throws irgraph::Error when the stream fails.
   virtual void write(const graph::KnowledgeGraph& g, const Filter& f, std::ostream& out) const = 0;
+  /// Formats made of several files (neo4j) write a folder instead of a stream.
+  virtual bool writes_folder() const { return false; }
+  virtual void write_folder(const graph::KnowledgeGraph& g, const Filter& f, const std::string& dir) const;
 };
 
 struct ExporterInfo {
@@ -62,6 +65,10 @@ std::unique_ptr<Exporter> make_exporter(std::string_view name);
 
 std::unique_ptr<Exporter> make_dot_exporter();
 std::unique_ptr<Exporter> make_jsonld_exporter();
+std::unique_ptr<Exporter> make_graphml_exporter();
+std::unique_ptr<Exporter> make_gexf_exporter();
+std::unique_ptr<Exporter> make_ttl_exporter();
+std::unique_ptr<Exporter> make_neo4j_exporter();
 
 /// The IRI of a node key, a relation, a document id (percent-encoded where needed).
 std::string node_iri(const std::string& key);

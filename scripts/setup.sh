@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
   doctest-dev libicu-dev libsqlite3-dev sqlite3 iso-codes libcli11-dev libxxhash-dev time
-  python3-pyld
+  python3-pyld python3-rdflib jing libxml2-utils
 )
 
 missing=()

@@ -134,3 +134,23 @@ TEST_CASE("render writes an SVG through Graphviz") {
   CHECK(s.str().find("Legend") != std::string::npos);
   CHECK_THROWS_AS(exporters::render(g, {}, std::string(IRGRAPH_TEST_TMP) + "/x.bmp"), UsageError);
 }
+
+TEST_CASE("every writer takes the hostile names (files for the external validators)") {
+  auto g = hostile_graph();
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(IRGRAPH_TEST_TMP) / "hostile";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& info : exporters::exporters()) {
+    auto e = exporters::make_exporter(info.name);
+    if (e->writes_folder()) {
+      e->write_folder(g, {}, (dir / std::string(info.name)).string());
+      CHECK(fs::exists(dir / std::string(info.name) / "import.cypher"));
+      continue;
+    }
+    std::ofstream out(dir / ("hostile." + std::string(info.extension)), std::ios::binary);
+    e->write(g, {}, out);
+    out.close();
+    CHECK(fs::file_size(dir / ("hostile." + std::string(info.extension))) > 1000);
+  }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Every export format through the tool that consumes it (offline validators,
+# see the formats document): on the samples' graph and on the hostile-names
+# graph the unit tests write (build/tests/tmp/hostile/).
+# Usage: formats.sh IRGRAPH ROOT HOSTILE_DIR
+set -uo pipefail
+irgraph=$(realpath "$1")
+root=$(realpath "$2")
+hostile=$3
+shared="$root/../shared"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "formats: $1"; exit 1; }
+validators="$root/tests/validators"
+[ -d "$validators/node_modules" ] || (cd "$validators" && npm ci --no-audit --no-fund --silent) || fail "npm ci of the validators failed"
+cd "$root"
+"$irgraph" -q --db "$tmp/s.db" ingest samples/articles
+mkdir -p "$tmp/samples"
+for f in dot jsonld graphml gexf ttl; do
+  "$irgraph" --db "$tmp/s.db" export --format $f -o "$tmp/samples/samples.$f" || fail "export $f"
+done
+"$irgraph" --db "$tmp/s.db" export --format neo4j -o "$tmp/samples/neo4j" || fail "export neo4j"
+checked=0
+for dir in "$tmp/samples" "$hostile"; do
+  base=$(ls "$dir"/*.dot | head -1); base=${base%.dot}
+  [ -f "$base.dot" ] || fail "no exports in $dir"
+  # DOT: Graphviz parses it without a word
+  dot -Tcanon "$base.dot" > /dev/null 2> "$tmp/err" || fail "dot rejects $base.dot: $(head -3 "$tmp/err")"
+  [ -s "$tmp/err" ] && fail "dot warns on $base.dot: $(head -3 "$tmp/err")"
+  # GraphML: the XSD, and networkx
+  xmllint --noout --schema "$shared/schemas/graphml-1.1/graphml.xsd" "$base.graphml" 2> "$tmp/err" || fail "GraphML XSD: $(head -5 "$tmp/err")"
+  # GEXF 1.3: the normative RELAX NG schema, and networkx
+  jing -c "$shared/schemas/gexf-1.3/gexf.rnc" "$base.gexf" 2>/dev/null || fail "GEXF 1.3 RELAX NG rejects $base.gexf"
+  python3 - "$base.graphml" "$base.gexf" <<'PY' || fail "networkx cannot read $base.graphml/.gexf"
+import sys, networkx as nx
+g1, g2 = nx.read_graphml(sys.argv[1]), nx.read_gexf(sys.argv[2])
+assert g1.number_of_nodes() == g2.number_of_nodes() > 0, (g1, g2)
+assert g1.number_of_edges() == g2.number_of_edges() > 0, (g1, g2)
+PY
+  # JSON-LD: pyld (JSON-LD 1.0 mode) and rdflib give triples
+  /usr/bin/python3 - "$base.jsonld" <<'PY' || fail "JSON-LD processors reject $base.jsonld"
+import json, sys
+from pyld import jsonld
+import rdflib
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+def no_remote(url, options=None):
+    raise RuntimeError("remote context requested: " + url)
+jsonld.set_document_loader(no_remote)
+quads = jsonld.to_rdf(doc, {"format": "application/n-quads", "processingMode": "json-ld-1.0"})
+g = rdflib.Graph().parse(sys.argv[1], format="json-ld")
+assert len(g) > 0 and len(quads) > 0
+PY
+  # Turtle-star: N3.js
+  node "$validators/check_turtle.mjs" "$base.ttl" > /dev/null || fail "Turtle rejected: $base.ttl"
+  # Neo4j: the admin-import CSV check and the Cypher linter
+  neo="$dir/neo4j"
+  python3 "$shared/tools/check_neo4j_csv.py" "$neo"/nodes_*.csv "$neo"/relationships_*.csv > "$tmp/csv" || fail "Neo4j CSV: $(cat "$tmp/csv")"
+  node "$validators/check_cypher.mjs" "$neo/import.cypher" > /dev/null || fail "Cypher rejected: $neo/import.cypher"
+  checked=$((checked + 1))
+done
+echo "formats: dot, jsonld, graphml, gexf, ttl, neo4j pass their validators on $checked graphs (samples, hostile names)"
