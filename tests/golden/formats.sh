@@ -8,6 +8,10 @@ irgraph=$(realpath "$1")
 root=$(realpath "$2")
 hostile=$3
 shared="$root/../shared"
+if [ ! -d "$shared/schemas" ] || [ ! -f "$shared/tools/check_neo4j_csv.py" ]; then
+  echo "formats: no schemas and tools at $shared: skipped"
+  exit 77
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "formats: $1"; exit 1; }
