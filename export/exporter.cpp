@@ -65,8 +65,8 @@ std::string document_iri(const std::string& doc_id) { return "urn:irgraph:docume
 
 namespace {
 using Maker = std::unique_ptr<Exporter> (*)();
-constexpr Maker kMakers[] = {make_dot_exporter,  make_jsonld_exporter, make_graphml_exporter,
-                             make_gexf_exporter, make_ttl_exporter,    make_neo4j_exporter};
+constexpr Maker kMakers[] = {make_dot_exporter, make_jsonld_exporter, make_graphml_exporter, make_gexf_exporter,
+                             make_ttl_exporter, make_neo4j_exporter,  make_html_exporter};
 }  // namespace
 
 void Exporter::write_folder(const graph::KnowledgeGraph&, const Filter&, const std::string&) const {

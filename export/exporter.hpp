@@ -69,6 +69,7 @@ std::unique_ptr<Exporter> make_graphml_exporter();
 std::unique_ptr<Exporter> make_gexf_exporter();
 std::unique_ptr<Exporter> make_ttl_exporter();
 std::unique_ptr<Exporter> make_neo4j_exporter();
+std::unique_ptr<Exporter> make_html_exporter();
 
 /// The IRI of a node key, a relation, a document id (percent-encoded where needed).
 std::string node_iri(const std::string& key);

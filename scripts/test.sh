@@ -5,7 +5,7 @@
 # (FUZZ_SECONDS, default 30; 0 skips fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --tests
 bash scripts/build.sh
 (cd build && ctest --output-on-failure -j"$(nproc)" --timeout 900)
 if [ "${FUZZ_SECONDS:-30}" != "0" ]; then

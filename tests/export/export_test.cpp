@@ -18,7 +18,8 @@ namespace {
 
 const std::vector<std::string> kHostile = {
     "Quote \" inside", "Back\\slash", "Trailing backslash\\", "New\nline", "Tab\tbed", "<tag> & ]]>",
-    "Comma, here", "'}) DETACH DELETE n //", "Emoji 🌍🕊", "עברית RTL", std::string(20000, 'x')};
+    "Comma, here", "'}) DETACH DELETE n //", "Emoji 🌍🕊", "עברית RTL", std::string(20000, 'x'),
+    "</script><script>alert(1)</script>"};
 
 KnowledgeGraph hostile_graph() {
   KnowledgeGraph g;

@@ -20,7 +20,7 @@ validators="$root/tests/validators"
 cd "$root"
 "$irgraph" -q --db "$tmp/s.db" ingest samples/articles
 mkdir -p "$tmp/samples"
-for f in dot jsonld graphml gexf ttl; do
+for f in dot jsonld graphml gexf ttl html; do
   "$irgraph" --db "$tmp/s.db" export --format $f -o "$tmp/samples/samples.$f" || fail "export $f"
 done
 "$irgraph" --db "$tmp/s.db" export --format neo4j -o "$tmp/samples/neo4j" || fail "export neo4j"
@@ -60,6 +60,13 @@ PY
   neo="$dir/neo4j"
   python3 "$shared/tools/check_neo4j_csv.py" "$neo"/nodes_*.csv "$neo"/relationships_*.csv > "$tmp/csv" || fail "Neo4j CSV: $(cat "$tmp/csv")"
   node "$validators/check_cypher.mjs" "$neo/import.cypher" > /dev/null || fail "Cypher rejected: $neo/import.cypher"
+  # HTML: a real browser (headless Chromium) renders it, a click shows evidence, search, connection, filters
+  if [ "$dir" = "$tmp/samples" ]; then
+    node "$validators/check_html.mjs" "$base.html" "$hostile/../viewer-samples.png" "Merkel" "Cavusoglu" "Merkel" \
+      || fail "the HTML viewer failed in Chromium"
+  else
+    node "$validators/check_html.mjs" "$base.html" "$hostile/../viewer-hostile.png" || fail "the HTML viewer failed on hostile names"
+  fi
   checked=$((checked + 1))
 done
-echo "formats: dot, jsonld, graphml, gexf, ttl, neo4j pass their validators on $checked graphs (samples, hostile names)"
+echo "formats: dot, jsonld, graphml, gexf, ttl, neo4j, html pass their validators on $checked graphs (samples, hostile names)"

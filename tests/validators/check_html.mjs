@@ -1,0 +1,69 @@
+// Opens an irgraph HTML export in headless Chromium (Debian's) and checks what
+// a user does: nodes render; clicking a relation shows its evidence; search
+// finds an entity; the shortest connection is highlighted; a type filter hides
+// entities. Saves a screenshot. Usage: node check_html.mjs PAGE.html SHOT.png [SEARCH FROM TO]
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+
+const [page_path, shot, search, from, to] = process.argv.slice(2);
+const fail = (m) => { console.error(`html: ${m}`); process.exit(1); };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { errors.push(`a script in the data ran: ${d.message()}`); d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`network request: ${r.url()}`); });
+  await page.goto(pathToFileURL(page_path).href);
+  await page.waitForFunction(() => window.irgraphViewer && window.irgraphViewer.nodes().length > 0, null, { timeout: 20000 });
+  const counts = await page.evaluate(() => ({ nodes: window.irgraphViewer.nodes().length, edges: window.irgraphViewer.edges().length }));
+  if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  // click the middle of the first relation, as a user would
+  const mid = await page.evaluate(() => {
+    const e = window.irgraphViewer.edges()[0];
+    window.irgraphViewer.fit(e, 200);
+    const p = e.renderedMidpoint();
+    const box = document.getElementById('cy').getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.click(mid.x, mid.y);
+  await page.waitForSelector('#details .evidence', { timeout: 5000 }).catch(() => fail('clicking a relation showed no evidence'));
+  const evidence = await page.textContent('#details .evidence');
+  if (!evidence || evidence.length < 10) fail('the evidence panel is empty');
+  if (search) {
+    await page.fill('#search', search);
+    await page.press('#search', 'Enter');
+    const h = await page.textContent('#details h2');
+    if (!h.toLowerCase().includes(search.toLowerCase().split(' ').pop().toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')) &&
+        !h.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().includes(search.toLowerCase()))
+      fail(`search for ${search} showed ${h}`);
+  }
+  if (from && to) {
+    await page.fill('#path-from', from);
+    await page.fill('#path-to', to);
+    await page.click('#connect');
+    const s = await page.textContent('#status');
+    if (!/hops/.test(s)) fail(`no connection highlighted: ${s}`);
+    const highlighted = await page.evaluate(() => window.irgraphViewer.$('.path').length);
+    if (highlighted < 3) fail('the connection is not highlighted');
+  }
+  const before = await page.evaluate(() => window.irgraphViewer.nodes().not('.hidden').length);
+  await page.uncheck('input.type[value="Place"]');
+  const after = await page.evaluate(() => window.irgraphViewer.nodes().not('.hidden').length);
+  const places = await page.evaluate(() => window.irgraphViewer.nodes('[type = "Place"]').length);
+  if (before - after !== places) fail(`the Place filter hid ${before - after} entities, not ${places}`);
+  await page.check('input.type[value="Place"]');
+  const restored = await page.evaluate(() => window.irgraphViewer.nodes().not('.hidden').length);
+  if (restored !== before) fail(`checking Place again shows ${restored} entities, not ${before}`);
+  await page.evaluate(() => window.irgraphViewer.fit(undefined, 30));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: shot });
+  if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  console.log(`html: ${counts.nodes} nodes and ${counts.edges} relations rendered; click, search, connection and filters work; screenshot ${shot}`);
+} finally {
+  await browser.close();
+}
