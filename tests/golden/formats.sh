@@ -54,6 +54,12 @@ quads = jsonld.to_rdf(doc, {"format": "application/n-quads", "processingMode": "
 g = rdflib.Graph().parse(sys.argv[1], format="json-ld")
 assert len(g) > 0 and len(quads) > 0
 PY
+  # JSON-LD: jsonld.js in safe mode, and Oxigraph answering "who met whom" by SPARQL
+  if [ "$dir" = "$tmp/samples" ]; then
+    node "$validators/check_jsonld.mjs" "$base.jsonld" "Angela Merkel" "Recep Tayyip Erdoğan" > /dev/null || fail "jsonld.js/Oxigraph"
+  else
+    node "$validators/check_jsonld.mjs" "$base.jsonld" > /dev/null || fail "jsonld.js/Oxigraph on hostile names"
+  fi
   # Turtle-star: N3.js
   node "$validators/check_turtle.mjs" "$base.ttl" > /dev/null || fail "Turtle rejected: $base.ttl"
   # Neo4j: the admin-import CSV check and the Cypher linter
