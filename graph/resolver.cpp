@@ -154,7 +154,7 @@ std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) 
         for (int i = 2; g_.find(key); ++i) key = base + "-" + std::to_string(i);
       }
       Node& n = g_.upsert_node(key, r.type, r.name);
-      n.origin = r.extractor + "/" + r.rule;
+      n.origin = r.extractor + "/" + r.rule + " in " + records.doc_id + " [" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")";
       if (r.type != NodeType::Official) g_.set_country(key, r.country);
       // a full name arriving after its surname-only node: merge that one in
       if (r.type == NodeType::Official && word_count(r.name) >= 2) {
