@@ -144,7 +144,8 @@ AgraphPtr build_cgraph(const graph::KnowledgeGraph& g, const Filter& f, const Cg
     std::string dates = lo.empty() ? "" : (lo == hi ? lo : lo + " – " + hi);
     if (!dates.empty()) label += "\\n" + dates;
     if (r.relation->evidence.size() > 1) label += "\\n×" + std::to_string(r.relation->evidence.size());
-    set(e, "label", label);
+    // large diagrams: edge labels only as tooltips, or the picture drowns in text
+    set(e, st.large ? "tooltip" : "label", label);
     set(e, "style", rs.style);
     set(e, "color", rs.color);
     set(e, "relation", std::string(name(r.relation->type)));
@@ -155,8 +156,9 @@ AgraphPtr build_cgraph(const graph::KnowledgeGraph& g, const Filter& f, const Cg
     set(e, "penwidth", std::to_string(width).substr(0, 4));
     if (st.tooltips) {
       const auto& ev = r.relation->evidence.front();
-      std::string tip = ev.text + " [" + ev.doc_id + (ev.date.empty() ? "" : ", " + ev.date) + "]";
-      set(e, "tooltip", dot_safe(tip, 1500));
+      std::string tip = (st.large ? label + ": " : std::string()) + dot_safe(ev.text, 1200) + " [" + dot_safe(ev.doc_id, 200) +
+                        (ev.date.empty() ? "" : ", " + ev.date) + "]";
+      set(e, "tooltip", tip);
     }
   }
   if (st.legend) {

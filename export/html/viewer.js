@@ -43,6 +43,7 @@
     layout: { name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false },
   });
   window.irgraphViewer = cy;  // for tests and the console
+  cy.ready(() => { window.irgraphReady = true; });
 
   const details = document.getElementById('details');
   const status = document.getElementById('status');

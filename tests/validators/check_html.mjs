@@ -19,17 +19,24 @@ try {
   page.on('dialog', (d) => { errors.push(`a script in the data ran: ${d.message()}`); d.dismiss(); });
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`network request: ${r.url()}`); });
   await page.goto(pathToFileURL(page_path).href);
-  await page.waitForFunction(() => window.irgraphViewer && window.irgraphViewer.nodes().length > 0, null, { timeout: 20000 });
+  await page.waitForFunction(() => window.irgraphReady && window.irgraphViewer.nodes().length > 0, null, { timeout: 30000 });
   const counts = await page.evaluate(() => ({ nodes: window.irgraphViewer.nodes().length, edges: window.irgraphViewer.edges().length }));
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   // click the middle of the first relation, as a user would
+  // a relation between two distinct, placed nodes, brought into view
+  await page.evaluate(() => window.irgraphViewer.fit(window.irgraphViewer.edges()[0], 200));
+  await page.waitForTimeout(200);
   const mid = await page.evaluate(() => {
-    const e = window.irgraphViewer.edges()[0];
-    window.irgraphViewer.fit(e, 200);
-    const p = e.renderedMidpoint();
+    const cy = window.irgraphViewer;
     const box = document.getElementById('cy').getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
+    for (const e of cy.edges()) {
+      const p = e.renderedMidpoint();
+      if (Number.isFinite(p.x) && Number.isFinite(p.y) && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height)
+        return { x: box.left + p.x, y: box.top + p.y, id: e.id() };
+    }
+    return null;
   });
+  if (!mid) fail('no relation is drawn where it can be clicked');
   await page.mouse.click(mid.x, mid.y);
   await page.waitForSelector('#details .evidence', { timeout: 5000 }).catch(() => fail('clicking a relation showed no evidence'));
   const evidence = await page.textContent('#details .evidence');
