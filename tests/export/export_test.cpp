@@ -109,8 +109,11 @@ TEST_CASE("JSON-LD with hostile names parses back, with context, types and evide
 
 TEST_CASE("exports are deterministic and filters apply to every writer") {
   auto g = hostile_graph();
-  CHECK(write(g, "jsonld") == write(g, "jsonld"));
-  CHECK(write(g, "dot") == write(g, "dot"));
+  for (const auto& info : exporters::exporters()) {
+    if (exporters::make_exporter(info.name)->writes_folder()) continue;
+    CAPTURE(info.name);
+    CHECK(write(g, std::string(info.name)) == write(g, std::string(info.name)));
+  }
   exporters::Filter f;
   f.node_types = {NodeType::Country};
   auto sel = exporters::select(g, f);
