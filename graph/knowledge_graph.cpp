@@ -57,6 +57,7 @@ Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const s
   n.key = key;
   n.type = type;
   n.name = name;
+  n.ordinal = next_ordinal_++;
   index_.emplace(key, v);
   changes_.nodes.insert(key);
   changes_.removed_nodes.erase(key);

@@ -48,6 +48,7 @@ struct Node {
   std::string country;                     ///< alpha-3 of a place or body, when known
   std::map<std::string, std::uint32_t> documents;  ///< doc id -> mentions in it
   std::string origin;                      ///< extractor/rule of the first mention (trace)
+  std::size_t ordinal = 0;                 ///< dense number in creation order (analyses index arrays by it)
 };
 
 struct Relation {
@@ -152,6 +153,8 @@ class KnowledgeGraph {
   const Storage& storage() const { return *g_; }
   /// Vertex of a key (analyses only).
   std::optional<Vertex> vertex(std::string_view key) const;
+  /// One more than the largest Node::ordinal (size of arrays indexed by it).
+  std::size_t ordinal_bound() const { return next_ordinal_; }
 
  private:
   // Behind a pointer: descriptors in index_ and edges_ point into the storage,
@@ -161,6 +164,7 @@ class KnowledgeGraph {
   std::map<RelationKey, Edge> edges_;
   std::map<std::string, DocumentMeta> documents_;
   ChangeSet changes_;
+  std::size_t next_ordinal_ = 0;
 
   Vertex require(std::string_view key) const;
   void remove_relation(const RelationKey& k);

@@ -94,33 +94,34 @@ std::optional<std::vector<Hop>> shortest_path(const KnowledgeGraph& g, const std
   if (!start || !goal) return std::nullopt;
   using V = KnowledgeGraph::Vertex;
   using E = KnowledgeGraph::Edge;
-  std::map<V, std::pair<V, E>> parent;
-  std::map<V, bool> seen{{*start, true}};
-  std::deque<V> queue{*start};
+  // Breadth-first over relations in either direction, arrays indexed by the
+  // nodes' ordinals; neighbours in adjacency order, which is the store's
+  // order, so one store always gives the same answer.
+  const std::size_t bound = g.ordinal_bound();
+  std::vector<char> seen(bound, 0);
+  std::vector<std::pair<V, E>> parent(bound);
+  std::vector<V> queue{*start};
+  seen[s[*start].ordinal] = 1;
   auto allowed = [&](E e) { return via.empty() || via.count(s[e].type) > 0; };
-  while (!queue.empty() && !seen.count(*goal)) {
-    V v = queue.front();
-    queue.pop_front();
-    // neighbours in key order: deterministic answers
-    std::vector<std::pair<std::string, std::pair<V, E>>> next;
-    for (auto [it, end] = boost::out_edges(v, s); it != end; ++it)
-      if (allowed(*it)) next.push_back({s[boost::target(*it, s)].key, {boost::target(*it, s), *it}});
-    for (auto [it, end] = boost::in_edges(v, s); it != end; ++it)
-      if (allowed(*it)) next.push_back({s[boost::source(*it, s)].key, {boost::source(*it, s), *it}});
-    std::sort(next.begin(), next.end(), [&](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : s[a.second.second].type < s[b.second.second].type;
-    });
-    for (const auto& [key, ve] : next) {
-      if (seen.count(ve.first)) continue;
-      seen[ve.first] = true;
-      parent[ve.first] = {v, ve.second};
-      queue.push_back(ve.first);
-    }
+  bool found = *start == *goal;
+  for (std::size_t head = 0; head < queue.size() && !found; ++head) {
+    V v = queue[head];
+    auto visit = [&](V w, E e) {
+      if (found || !allowed(e)) return;
+      auto& mark = seen[s[w].ordinal];
+      if (mark) return;
+      mark = 1;
+      parent[s[w].ordinal] = {v, e};
+      if (w == *goal) found = true;
+      queue.push_back(w);
+    };
+    for (auto [it, end] = boost::out_edges(v, s); it != end; ++it) visit(boost::target(*it, s), *it);
+    for (auto [it, end] = boost::in_edges(v, s); it != end; ++it) visit(boost::source(*it, s), *it);
   }
-  if (!seen.count(*goal)) return std::nullopt;
+  if (!found) return std::nullopt;
   std::vector<Hop> hops;
   for (V v = *goal; v != *start;) {
-    auto [p, e] = parent.at(v);
+    auto [p, e] = parent[s[v].ordinal];
     Hop h;
     h.from = s[p].key;
     h.to = s[v].key;

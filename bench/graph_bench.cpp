@@ -1,0 +1,171 @@
+// Graph-scale benchmark: a synthetic knowledge graph with a realistic shape
+// (heavy-tailed degrees by preferential attachment, the ontology's node and
+// relation types, one to three evidence items per relation), then: build,
+// store write and load, peak memory, shortest-connection latency over random
+// pairs, and every export's time and MB/s. Prints one line per figure.
+// Usage: irgraph_graph_bench NODES [EDGES_PER_NODE] [WORK_DIR]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <streambuf>
+
+#include "export/exporter.hpp"
+#include "graph/query.hpp"
+#include "store/store.hpp"
+
+using namespace irgraph;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+long peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+/// Counts bytes written, keeps none (export throughput without disk).
+class CountingBuf : public std::streambuf {
+ public:
+  std::size_t bytes = 0;
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (c != traits_type::eof()) ++bytes;
+    return c;
+  }
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    bytes += static_cast<std::size_t>(n);
+    return n;
+  }
+};
+
+NodeType type_for(std::mt19937_64& rng) {
+  std::uniform_int_distribution<int> d(0, 99);
+  int x = d(rng);
+  if (x < 5) return NodeType::Country;
+  if (x < 60) return NodeType::Official;
+  if (x < 70) return NodeType::Agreement;
+  if (x < 85) return NodeType::Place;
+  return NodeType::Organization;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s NODES [EDGES_PER_NODE] [WORK_DIR]\n", argv[0]);
+    return 2;
+  }
+  const std::size_t n = std::stoull(argv[1]);
+  const std::size_t per_node = argc > 2 ? std::stoull(argv[2]) : 10;
+  const std::filesystem::path work = argc > 3 ? argv[3] : std::filesystem::temp_directory_path();
+  std::mt19937_64 rng(42);
+
+  // build: preferential attachment over a list of endpoints
+  auto t0 = Clock::now();
+  graph::KnowledgeGraph g;
+  std::vector<std::string> keys(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    NodeType t = type_for(rng);
+    keys[i] = std::string(key_prefix(t)) + ":n" + std::to_string(i);
+    g.upsert_node(keys[i], t, "Entity " + std::to_string(i));
+    g.add_document_mention(keys[i], "doc" + std::to_string(i % 100000));
+  }
+  std::vector<std::size_t> ends;
+  ends.reserve(n * per_node * 2);
+  std::uniform_int_distribution<int> rel(0, static_cast<int>(kRelationTypes.size()) - 1), evn(1, 3), day(1, 28), month(1, 12);
+  std::size_t evidence = 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    for (std::size_t k = 0; k < per_node && k < i; ++k) {
+      std::size_t j = ends.empty() || (rng() % 4 == 0) ? rng() % i : ends[rng() % ends.size()];
+      if (j == i) continue;
+      ends.push_back(i);
+      ends.push_back(j);
+      RelationType rt = kRelationTypes[static_cast<std::size_t>(rel(rng))];
+      int m = evn(rng);
+      for (int e = 0; e < m; ++e) {
+        graph::Evidence ev;
+        ev.doc_id = "doc" + std::to_string(rng() % 100000);
+        ev.sentence = static_cast<std::uint32_t>(rng() % 40);
+        ev.begin = ev.sentence * 120;
+        ev.end = ev.begin + 110;
+        ev.text = "Synthetic evidence sentence number " + std::to_string(evidence) + " for a relation of the benchmark graph.";
+        char date[16];
+        std::snprintf(date, sizeof date, "20%02d-%02d-%02d", 15 + static_cast<int>(rng() % 9), month(rng), day(rng));
+        ev.date = date;
+        ev.extractor = "bench";
+        ev.rule = "synthetic-" + std::to_string(e);
+        if (g.add_evidence(keys[i], rt, keys[j], std::move(ev))) ++evidence;
+      }
+    }
+  }
+  const double build_s = seconds_since(t0);
+  std::printf("graph %zu nodes: %zu relations, %zu evidence; built in memory in %.2f s\n", g.node_count(), g.relation_count(),
+              evidence, build_s);
+
+  // store: write once, then load (the figure that matters for every command)
+  const std::string db = (work / ("bench-" + std::to_string(n) + ".db")).string();
+  for (auto s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
+  {
+    store::Store st(db);
+    auto t = Clock::now();
+    store::WriteTransaction tx(st);
+    st.rewrite_graph(g);
+    tx.commit();
+    std::printf("graph %zu nodes: store write %.2f s (%.1f MB)\n", n, seconds_since(t),
+                static_cast<double>(std::filesystem::file_size(db)) / 1e6);
+  }
+  g = graph::KnowledgeGraph();  // drop the built graph: measure load on its own
+  graph::KnowledgeGraph loaded;
+  {
+    store::Store st(db, store::Store::Mode::ReadOnly);
+    auto t = Clock::now();
+    loaded = st.load();
+    std::printf("graph %zu nodes: load from store %.2f s\n", n, seconds_since(t));
+  }
+  std::printf("graph %zu nodes: peak memory %ld MB\n", n, peak_rss_mb());
+
+  // shortest connection: 1,000 random pairs
+  std::vector<double> ms;
+  std::ofstream pairs(work / ("pairs-" + std::to_string(n) + ".txt"));
+  std::size_t found = 0;
+  for (int q = 0; q < 1000; ++q) {
+    const std::string& a = keys[rng() % n];
+    const std::string& b = keys[rng() % n];
+    pairs << a << '\t' << b << '\n';
+    auto t = Clock::now();
+    auto p = graph::shortest_path(loaded, a, b);
+    ms.push_back(seconds_since(t) * 1000.0);
+    found += p.has_value();
+  }
+  std::sort(ms.begin(), ms.end());
+  std::printf("graph %zu nodes: shortest connection median %.3f ms, p99 %.3f ms (%zu of 1000 connected)\n", n, ms[500], ms[989],
+              found);
+
+  for (const auto& info : exporters::exporters()) {
+    auto e = exporters::make_exporter(info.name);
+    if (e->writes_folder() || info.name == "html") continue;  // the page is for people, not for 1M nodes
+    CountingBuf buf;
+    std::ostream out(&buf);
+    auto t = Clock::now();
+    e->write(loaded, {}, out);
+    double s = seconds_since(t);
+    std::printf("graph %zu nodes: export %-8s %.2f s, %.1f MB, %.1f MB/s\n", n, std::string(info.name).c_str(), s,
+                static_cast<double>(buf.bytes) / 1e6, static_cast<double>(buf.bytes) / 1e6 / s);
+  }
+  // the same graph for the NetworkX peer
+  {
+    std::ofstream gm(work / ("bench-" + std::to_string(n) + ".graphml"));
+    exporters::make_exporter("graphml")->write(loaded, {}, gm);
+  }
+  return 0;
+}

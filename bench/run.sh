@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The benchmarks, one command: builds irgraph (release), then prints ingest
+# throughput at 10 and 100 MB and graph-scale figures at 10k and 100k nodes
+# (1M with BENCH_1M=1) beside NetworkX on the same graph and pairs.
+# Figures, not pass/fail: targets are in the project's issue tracker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DIRGRAPH_BUILD_TESTS=OFF >/dev/null
+cmake --build build-release -j"$(nproc)" --target irgraph irgraph_graph_bench
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB"
+for size in ${BENCH_SIZES:-10 100}; do
+  bash bench/ingest_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$size" "$work"
+done
+sizes="10000 100000"
+[ "${BENCH_1M:-0}" = "1" ] && sizes="$sizes 1000000"
+for n in $sizes; do
+  build-release/bench/irgraph_graph_bench "$n" 10 "$work"
+  if python3 -c "import networkx" 2>/dev/null; then
+    python3 bench/networkx_peer.py "$work/bench-$n.graphml" "$work/pairs-$n.txt" "$n"
+  else
+    echo "networkx: not installed (python3 -m pip install networkx, or Debian's python3-networkx): no peer figures"
+  fi
+  rm -f "$work"/bench-"$n".*
+done
