@@ -79,3 +79,33 @@ TEST_CASE("neighbourhood by depth") {
   CHECK(neighbourhood(g, "country:RUS", 2).size() == 4);
   CHECK(neighbourhood(g, "country:RUS", 0).size() == 1);
 }
+
+TEST_CASE("the bidirectional search finds paths as short as a plain breadth-first search") {
+  KnowledgeGraph g;
+  const int n = 300;
+  for (int i = 0; i < n; ++i) g.upsert_node("place:p" + std::to_string(i), NodeType::Place, "P" + std::to_string(i));
+  std::uint64_t x = 12345;
+  auto next = [&] { x = x * 6364136223846793005ULL + 1442695040888963407ULL; return static_cast<int>((x >> 33) % n); };
+  for (int i = 0; i < 450; ++i) {
+    int a = next(), b = next();
+    if (a != b) g.add_evidence("place:p" + std::to_string(a), RelationType::LocatedIn, "place:p" + std::to_string(b), ev("e" + std::to_string(i)));
+  }
+  for (int q = 0; q < 60; ++q) {
+    std::string a = "place:p" + std::to_string(next()), b = "place:p" + std::to_string(next());
+    auto p = shortest_path(g, a, b);
+    int plain = -1;
+    for (int d = 0; d <= n && plain < 0; ++d)
+      if (neighbourhood(g, a, d).count(b)) plain = d;
+    if (plain < 0) {
+      CHECK_FALSE(p.has_value());
+      continue;
+    }
+    REQUIRE(p.has_value());
+    CHECK(static_cast<int>(p->size()) == plain);
+    if (!p->empty()) {
+      CHECK(p->front().from == a);
+      CHECK(p->back().to == b);
+      for (std::size_t h = 1; h < p->size(); ++h) CHECK((*p)[h - 1].to == (*p)[h].from);
+    }
+  }
+}
