@@ -28,29 +28,17 @@ const char* viewer_shape(NodeType t) {
   return "ellipse";
 }
 
-/// Text inside <script>: only "</script" could close the element early, and
-/// "<\/script" means the same in JavaScript strings, regular expressions and JSON.
-std::string script_safe(std::string_view s) {
+/// Text inside a <script> element. In JavaScript only "</script" could close
+/// the element early; in JSON every "</" is escaped. "<\/" means "</" in
+/// JavaScript strings, regular expressions and JSON alike.
+std::string in_script(std::string_view s, bool json) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '<' && i + 7 < s.size() && s[i + 1] == '/' &&
-        (s.substr(i + 2, 6) == "script" || s.substr(i + 2, 6) == "SCRIPT" || s.substr(i + 2, 6) == "Script")) {
-      out += "<\\/";
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-/// JSON inside <script>: every "</" escaped ("<\/" is the same JSON string).
-std::string json_in_script(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/') {
+    const bool closing = s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/';
+    const bool script_tag = closing && i + 7 < s.size() &&
+                            (s.substr(i + 2, 6) == "script" || s.substr(i + 2, 6) == "SCRIPT" || s.substr(i + 2, 6) == "Script");
+    if (closing && (json || script_tag)) {
       out += "<\\/";
       ++i;
     } else {
@@ -166,10 +154,10 @@ class HtmlExporter : public Exporter {
            "<button id=\"connect\">Connect</button></section>\n"
            "<div id=\"details\">Click an entity or a relation to read its evidence.</div>\n</div>\n<div id=\"cy\"></div>\n"
            "<script>\n"
-        << script_safe(data::embedded_file("cytoscape.min.js")) << "\n</script>\n"
+        << in_script(data::embedded_file("cytoscape.min.js"), false) << "\n</script>\n"
         << "<script type=\"application/json\" id=\"irgraph-data\">"
-        << json_in_script(std::string_view(buf.GetString(), buf.GetSize())) << "</script>\n<script>\n"
-        << script_safe(data::embedded_file("viewer.js")) << "\n</script>\n</body>\n</html>\n";
+        << in_script(std::string_view(buf.GetString(), buf.GetSize()), true) << "</script>\n<script>\n"
+        << in_script(data::embedded_file("viewer.js"), false) << "\n</script>\n</body>\n</html>\n";
     if (!out) throw Error("html: writing failed");
   }
 };

@@ -40,6 +40,12 @@ int Annotation::add_mention(Mention m, bool nest_countries) {
   return id;
 }
 
+void Annotation::release(Mention& m) {
+  for (std::uint32_t k = m.first; k < m.last; ++k)
+    if (owner[k] >= 0 && &mentions[static_cast<std::size_t>(owner[k])] == &m) owner[k] = -1;
+  m.last = m.first;
+}
+
 std::vector<int> Annotation::mentions_in(std::uint32_t sentence) const {
   std::vector<int> out;
   for (std::size_t i = 0; i < mentions.size(); ++i)

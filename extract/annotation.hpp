@@ -74,6 +74,8 @@ class Annotation {
   /// Adds a mention if none overlaps it; returns its index or -1. With
   /// `nest_countries`, country mentions inside it stay (and keep their tokens).
   int add_mention(Mention m, bool nest_countries = false);
+  /// Empties a mention and frees its tokens (a later extractor read them otherwise).
+  void release(Mention& m);
   /// Mentions of a sentence, in text order.
   std::vector<int> mentions_in(std::uint32_t sentence) const;
   /// Event date of a sentence, resolved against the document date ("" when none).

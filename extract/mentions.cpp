@@ -460,8 +460,7 @@ class PlaceMentions : public MentionExtractor {
       if (a.owner[k] >= 0) {
         Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[k])];
         if (pm.type != NodeType::Place && pm.type != NodeType::Country) return;
-        for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
-        pm.last = pm.first;
+        a.release(pm);
       }
     Mention men;
     men.type = NodeType::Place;
@@ -591,7 +590,7 @@ class AgreementMentions : public MentionExtractor {
     for (auto& pm : a.mentions)
       if (pm.sentence == s.index && pm.first >= first && pm.last <= last &&
           (pm.type == NodeType::Place || pm.type == NodeType::Organization))
-        pm.last = pm.first;
+        a.release(pm);
     a.add_mention(std::move(men));
   }
 };
@@ -682,8 +681,7 @@ class OrganizationMentions : public MentionExtractor {
           if (a.owner[k] >= 0) {
             Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[k])];
             if (pm.type == NodeType::Place) {
-              for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
-              pm.last = pm.first;
+              a.release(pm);
             }
           }
         int id = a.add_mention(std::move(men), /*nest_countries=*/true);
@@ -939,8 +937,7 @@ class OfficialMentions : public MentionExtractor {
       for (std::uint32_t q = name_first; q < name_last; ++q)
         if (a.owner[q] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[q])].type == NodeType::Place) {
           Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[q])];
-          for (std::uint32_t r = pm.first; r < pm.last; ++r) a.owner[r] = -1;
-          pm.last = pm.first;
+          a.release(pm);
         }
       if (a.add_mention(std::move(men)) >= 0) {
         // the title and its of-phrase belong to the official too (countries and bodies keep theirs)
@@ -1061,8 +1058,7 @@ class OfficialMentions : public MentionExtractor {
         if (!hit) { i = e - 1; continue; }
         if (o >= 0) {  // take the tokens over from the place
           Mention& pm = a.mentions[static_cast<std::size_t>(o)];
-          for (std::uint32_t q = pm.first; q < pm.last; ++q) a.owner[q] = -1;
-          pm.last = pm.first;
+          a.release(pm);
         }
         Mention men;
         men.type = NodeType::Official;
