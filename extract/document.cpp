@@ -158,7 +158,17 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h
     h.on_error(InputError(shown, 0, 0, "cannot open file"));
     return;
   }
-  if (is_json_lines(p)) read_json_lines(in, shown, h);
+  // .jsonl/.ndjson, or another name (not .txt) whose content opens with '{'
+  auto ext = p.extension().string();
+  bool jsonl = is_json_lines(p);
+  if (!jsonl && ext != ".txt" && ext != ".text") {
+    int c = in.peek();
+    while (c == ' ' || c == '\n' || c == '\r' || c == '\t') { in.get(); c = in.peek(); }
+    jsonl = c == '{';
+    in.clear();
+    in.seekg(0);
+  }
+  if (jsonl) read_json_lines(in, shown, h);
   else read_text_stream(in, shown, h);
 }
 

@@ -45,8 +45,8 @@ struct ReadHandler {
   std::function<void(const InputError&)> on_error;
 };
 
-/// Reads every input: a file (.jsonl/.ndjson as JSON Lines, anything else as
-/// one plain-text article), a folder (recursively, in sorted order; hidden
+/// Reads every input: a file (.jsonl/.ndjson as JSON Lines, .txt as one
+/// plain-text article, any other name as JSON Lines when it opens with '{'), a folder (recursively, in sorted order; hidden
 /// entries skipped) or "-" (standard input, JSON Lines when its first byte is
 /// '{', else one article). Errors go to the handler; reading goes on.
 void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& handler, std::istream* stdin_stream = nullptr);

@@ -106,3 +106,15 @@ TEST_CASE("content hash depends on title and text only") {
   b.text += " More.";
   CHECK(a.content_hash() != b.content_hash());
 }
+
+TEST_CASE("a file named without .jsonl that holds JSON Lines is read as JSON Lines") {
+  auto dir = temp_dir("sniff");
+  write(dir / "shard-00", "{\"id\": \"x1\", \"text\": \"One.\"}\n{\"id\": \"x2\", \"text\": \"Two.\"}\n");
+  write(dir / "notes.txt", "{not json, a text article}\n\nBody.");
+  Collected c;
+  read_inputs({(dir / "shard-00").string(), (dir / "notes.txt").string()}, c.handler());
+  REQUIRE(c.docs.size() == 3);
+  CHECK(c.docs[0].id == "x1");
+  CHECK(c.docs[1].id == "x2");
+  CHECK(c.docs[2].title == "{not json, a text article}");
+}
