@@ -14,7 +14,7 @@ class ExportCommand : public Command {
  public:
   std::string_view name() const override { return "export"; }
   std::string_view description() const override {
-    return "write the graph as DOT, JSON-LD, GraphML, GEXF, Turtle or Neo4j import files (filters select a part)";
+    return "write the graph as DOT, JSON-LD, GraphML, GEXF, Turtle, Neo4j import files or an HTML page (filters select a part)";
   }
   void setup(CLI::App& app) override {
     std::string formats;

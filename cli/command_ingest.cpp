@@ -25,6 +25,11 @@ class IngestCommand : public Command {
   }
   void setup(CLI::App& app) override {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
+    std::string footer = "Extractors, in the order they run (their names and rules are stored on every evidence item):";
+    // the extractors describe themselves; listing them needs no gazetteer
+    for (const auto& x : extract::make_mention_extractors()) footer += "\n  " + std::string(x->name()) + ": " + std::string(x->description());
+    for (const auto& x : extract::make_relation_extractors()) footer += "\n  " + std::string(x->name()) + ": " + std::string(x->description());
+    app.footer(footer);
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
     store::Session session(global.db);
