@@ -99,12 +99,8 @@ void Resolver::absorb(const std::string& key, const extract::NodeRecord& r) {
 
 std::string Resolver::resolve_official(const extract::NodeRecord& r) {
   // 1. the same person key (variants of spelling), by name or alias
-  std::set<std::string> hits;
-  for (const auto& n : std::vector<std::string>{r.name}) {
-    if (auto it = names_.by_person.find(person_key(n)); it != names_.by_person.end()) hits.insert(it->second.begin(), it->second.end());
-  }
-  if (hits.size() == 1) return *hits.begin();
-  if (hits.size() > 1) return {};
+  if (auto it = names_.by_person.find(person_key(r.name)); it != names_.by_person.end())
+    return it->second.size() == 1 ? *it->second.begin() : std::string();  // two people with this key: no guess
   // 2. a bare surname: the one official with that surname
   if (word_count(r.name) == 1) {
     if (auto it = names_.by_surname.find(last_name_key(r.name)); it != names_.by_surname.end() && it->second.size() == 1)
