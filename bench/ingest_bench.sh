@@ -30,17 +30,24 @@ mb=$(/usr/bin/python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].e
 docs=$(wc -l < "$feed")
 rate() { /usr/bin/python3 -c "import sys; s=float(sys.argv[2]); print(f'{float(sys.argv[1])/s:.2f} MB/s, {int(sys.argv[3])/s:.0f} articles/s ({s:.2f} s)')" "$mb" "$1" "$docs"; }
 now() { date +%s.%N; }
-t=$(now); "$irgraph" extract "$feed" > /dev/null; e1=$(echo "$(now) - $t" | bc)
+repeat=${BENCH_REPEAT:-3}
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 split -n l/2 -d --additional-suffix=.jsonl "$feed" "$work/half-"
-t=$(now)
-"$irgraph" extract "$work/half-00.jsonl" > "$work/half-00.records" & p=$!
-"$irgraph" extract "$work/half-01.jsonl" > "$work/half-01.records"; wait $p
-e2=$(echo "$(now) - $t" | bc)
-rm -f "$work/i.db"*; t=$(now); "$irgraph" -q --db "$work/i.db" ingest "$feed"; i1=$(echo "$(now) - $t" | bc)
-rm -f "$work/m.db"*; t=$(now)
-"$irgraph" extract "$work/half-00.jsonl" > "$work/half-00.records" & p=$!
-"$irgraph" extract "$work/half-01.jsonl" > "$work/half-01.records"; wait $p
-"$irgraph" -q --db "$work/m.db" merge "$work/half-00.records" "$work/half-01.records"; i2=$(echo "$(now) - $t" | bc)
+e1s=() e2s=() i1s=() i2s=()
+for r in $(seq 1 "$repeat"); do
+  t=$(now); "$irgraph" extract "$feed" > /dev/null; e1s+=("$(echo "$(now) - $t" | bc)")
+  t=$(now)
+  "$irgraph" extract "$work/half-00.jsonl" > "$work/half-00.records" & p=$!
+  "$irgraph" extract "$work/half-01.jsonl" > "$work/half-01.records"; wait $p
+  e2s+=("$(echo "$(now) - $t" | bc)")
+  rm -f "$work/i.db"*; t=$(now); "$irgraph" -q --db "$work/i.db" ingest "$feed"; i1s+=("$(echo "$(now) - $t" | bc)")
+  rm -f "$work/m.db"*; t=$(now)
+  "$irgraph" extract "$work/half-00.jsonl" > "$work/half-00.records" & p=$!
+  "$irgraph" extract "$work/half-01.jsonl" > "$work/half-01.records"; wait $p
+  "$irgraph" -q --db "$work/m.db" merge "$work/half-00.records" "$work/half-01.records"; i2s+=("$(echo "$(now) - $t" | bc)")
+done
+e1=$(median "${e1s[@]}") e2=$(median "${e2s[@]}") i1=$(median "${i1s[@]}") i2=$(median "${i2s[@]}")
+echo "ingest ${size} MB: medians of $repeat runs"
 echo "ingest ${size} MB ($mb MB of text, $docs articles): extraction alone, 1 process: $(rate "$e1")"
 echo "ingest ${size} MB: extraction alone, 2 processes: $(rate "$e2")"
 echo "ingest ${size} MB: end to end into the store, 1 process: $(rate "$i1")"
