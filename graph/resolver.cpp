@@ -27,6 +27,16 @@ std::string canonical_key(const extract::NodeRecord& r) {
   }
 }
 
+std::vector<std::string> short_forms(const std::string& key) {
+  std::vector<std::string> out;
+  for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+    std::string rest = key.substr(sp + 1);
+    if (rest.find(' ') == std::string::npos) break;  // a bare surname is matched by by_surname
+    if (extract::is_short_form(key, rest)) out.push_back(rest);
+  }
+  return out;
+}
+
 std::string alias_reason(NodeType type, const std::string& name, const std::string& alias) {
   if (fold(alias) == fold(name)) return "diacritics or case";
   if (type == NodeType::Official) {
@@ -52,6 +62,7 @@ void NameIndex::index_name(const std::string& key, NodeType type, const std::str
   if (type == NodeType::Official) {
     by_person[person_key(name)].insert(key);
     if (word_count(name) >= 2 && !last_name_key(name).empty()) by_surname[last_name_key(name)].insert(key);
+    for (const auto& shorter : short_forms(person_key(name))) by_suffix[shorter].insert(key);
   }
 }
 
@@ -61,7 +72,7 @@ void NameIndex::index(const Node& n) {
 }
 
 void NameIndex::unindex(const std::string& key) {
-  for (auto* m : {&by_alias, &by_person, &by_surname})
+  for (auto* m : {&by_alias, &by_person, &by_surname, &by_suffix})
     for (auto it = m->begin(); it != m->end();) {
       it->second.erase(key);
       it = it->second.empty() ? m->erase(it) : std::next(it);
@@ -107,14 +118,14 @@ std::string Resolver::resolve_official(const extract::NodeRecord& r) {
       return *it->second.begin();
     return {};
   }
-  // 3. a longer or shorter form of a known multi-word name ("Tayyip Erdoğan" / "Recep Tayyip Erdoğan")
-  std::string pk = person_key(r.name);
-  std::set<std::string> suffix;
-  for (const auto& [k, keys] : names_.by_person) {
-    if (word_count(k) < 2) continue;
-    if (extract::is_short_form(pk, k) || extract::is_short_form(k, pk)) suffix.insert(keys.begin(), keys.end());
-  }
-  if (suffix.size() == 1) return *suffix.begin();
+  // 3. a longer or shorter form of a known multi-word name ("Tayyip Erdoğan" / "Recep Tayyip Erdoğan"),
+  //    found through indexes, not by scanning every official
+  const std::string pk = person_key(r.name);
+  std::set<std::string> forms;
+  if (auto it = names_.by_suffix.find(pk); it != names_.by_suffix.end()) forms.insert(it->second.begin(), it->second.end());
+  for (const auto& shorter : short_forms(pk))
+    if (auto it = names_.by_person.find(shorter); it != names_.by_person.end()) forms.insert(it->second.begin(), it->second.end());
+  if (forms.size() == 1) return *forms.begin();
   return {};
 }
 

@@ -27,6 +27,7 @@ class NameIndex {
   std::map<std::string, std::set<std::string>> by_alias;    ///< type prefix|fold(alias) -> node keys
   std::map<std::string, std::set<std::string>> by_person;   ///< person_key(name) -> official keys
   std::map<std::string, std::set<std::string>> by_surname;  ///< last-name key -> officials with two or more words
+  std::map<std::string, std::set<std::string>> by_suffix;   ///< shorter forms of two words or more -> officials ("tayip erdogan")
 
  private:
   const KnowledgeGraph& g_;
@@ -54,6 +55,10 @@ class Resolver {
 /// The canonical key a record gets when it is new: "country:TUR",
 /// "official:sergei-lavrov", "place:moscow:rus", "org:united-nations", "agreement:sochi".
 std::string canonical_key(const extract::NodeRecord& r);
+
+/// The shorter forms of two words or more a person key can appear as
+/// ("tayip erdogan" of "recep tayip erdogan"), patronymics respected.
+std::vector<std::string> short_forms(const std::string& person_key);
 
 /// Why `alias` names the same entity as `name` ("diacritics or case", "transliteration", ...).
 std::string alias_reason(NodeType type, const std::string& name, const std::string& alias);
