@@ -60,6 +60,15 @@ std::string percent_encode(std::string_view s, std::string_view keep) {
 }
 }  // namespace
 
+std::string joined_aliases(const graph::Node& n, std::string_view sep) {
+  std::string out;
+  for (const auto& a : n.aliases) {
+    if (!out.empty()) out += sep;
+    out += a.text;
+  }
+  return out;
+}
+
 std::string node_iri(const std::string& key) { return "urn:irgraph:entity:" + percent_encode(key, ":"); }
 std::string document_iri(const std::string& doc_id) { return "urn:irgraph:document:" + percent_encode(doc_id, ""); }
 

@@ -71,6 +71,9 @@ std::unique_ptr<Exporter> make_ttl_exporter();
 std::unique_ptr<Exporter> make_neo4j_exporter();
 std::unique_ptr<Exporter> make_html_exporter();
 
+/// A node's aliases in one text field, separated by `sep`.
+std::string joined_aliases(const graph::Node& n, std::string_view sep = "|");
+
 /// The IRI of a node key, a relation, a document id (percent-encoded where needed).
 std::string node_iri(const std::string& key);
 std::string document_iri(const std::string& doc_id);

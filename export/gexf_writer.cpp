@@ -50,9 +50,7 @@ class GexfExporter : public Exporter {
       out << "      <node id=\"" << xml_escape(n->key) << "\" label=\"" << xml_escape(n->name) << "\"><attvalues>";
       att("type", std::string(irgraph::name(n->type)));
       att("key", n->key);
-      std::string aliases;
-      for (const auto& a : n->aliases) aliases += (aliases.empty() ? "" : "|") + a.text;
-      att("aliases", aliases);
+      att("aliases", joined_aliases(*n));
       att("country", n->country);
       out << "</attvalues><viz:color r=\"" << channel(st.border, 0) << "\" g=\"" << channel(st.border, 1) << "\" b=\""
           << channel(st.border, 2) << "\"/><viz:size value=\"" << 10 + std::min<std::size_t>(n->documents.size(), 40)

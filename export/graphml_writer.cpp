@@ -48,9 +48,7 @@ class GraphmlExporter : public Exporter {
       data("n_label", n->name);
       data("name", n->name);
       data("type", std::string(irgraph::name(n->type)));
-      std::string aliases;
-      for (const auto& a : n->aliases) aliases += (aliases.empty() ? "" : "|") + a.text;
-      data("aliases", aliases);
+      data("aliases", joined_aliases(*n));
       data("country", n->country);
       out << "</node>\n";
     }

@@ -115,6 +115,17 @@ bool folded_is(const Annotation& a, std::uint32_t i, std::string_view f) {
   return t && t->folded == f;
 }
 
+/// A mention of `type` over tokens [first, last) of a sentence, its surface taken from the text.
+Mention span_mention(const Annotation& a, NodeType type, std::uint32_t sentence, std::uint32_t first, std::uint32_t last) {
+  Mention m;
+  m.type = type;
+  m.sentence = sentence;
+  m.first = first;
+  m.last = last;
+  m.surface = std::string(a.surface(first, last));
+  return m;
+}
+
 // -------------------------------------------------------------- title parse
 
 struct Title {
@@ -343,12 +354,7 @@ class GazetteerMentions : public MentionExtractor {
         auto m = a.gaz.match(a.doc.text, a.tokens, i, s.last_token);
         if (!m) { ++i; continue; }
         const auto& e = a.gaz.entry(m->entry);
-        Mention men;
-        men.type = e.type;
-        men.sentence = s.index;
-        men.first = i;
-        men.last = i + m->length;
-        men.surface = std::string(a.surface(i, i + m->length));
+        Mention men = span_mention(a, e.type, s.index, i, i + m->length);
         men.form = m->form;
         men.gazetteer = static_cast<int>(m->entry);
         men.key = std::string(key_prefix(e.type)) + ":" + e.key;
@@ -462,12 +468,7 @@ class PlaceMentions : public MentionExtractor {
         if (pm.type != NodeType::Place && pm.type != NodeType::Country) return;
         a.release(pm);
       }
-    Mention men;
-    men.type = NodeType::Place;
-    men.sentence = s.index;
-    men.first = first;
-    men.last = last;
-    men.surface = std::string(a.surface(first, last));
+    Mention men = span_mention(a, NodeType::Place, s.index, first, last);
     men.country = country;
     men.key = "place:" + fold(men.surface) + (country.empty() ? "" : ":" + fold(country));
     men.extractor = "places";
@@ -577,12 +578,7 @@ class AgreementMentions : public MentionExtractor {
  private:
   static void add(Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last, const std::string& key,
                   const char* rule) {
-    Mention men;
-    men.type = NodeType::Agreement;
-    men.sentence = s.index;
-    men.first = first;
-    men.last = last;
-    men.surface = std::string(a.surface(first, last));
+    Mention men = span_mention(a, NodeType::Agreement, s.index, first, last);
     men.key = "agreement:" + key;
     men.extractor = "agreements";
     men.rule = rule;
@@ -667,12 +663,7 @@ class OrganizationMentions : public MentionExtractor {
         for (std::uint32_t k = first; k < last; ++k)
           if (a.gaz.title_word(a.tokens[k].folded).cls == TitleClass::Head && k != i) titled = true;
         if (titled) continue;
-        Mention men;
-        men.type = bilateral ? NodeType::Agreement : NodeType::Organization;
-        men.sentence = s.index;
-        men.first = first;
-        men.last = last;
-        men.surface = std::string(a.surface(first, last));
+        Mention men = span_mention(a, bilateral ? NodeType::Agreement : NodeType::Organization, s.index, first, last);
         men.key = std::string(bilateral ? "agreement:" : "org:") + fold(men.surface);
         men.extractor = "organizations";
         men.rule = bilateral ? "bilateral-council" : "head-noun";
@@ -694,12 +685,7 @@ class OrganizationMentions : public MentionExtractor {
         const Mention& org = a.mentions[static_cast<std::size_t>(a.owner[i - 1])];
         if (org.type != NodeType::Organization && org.type != NodeType::Agreement) continue;
         int acr = a.owner[i + 1];
-        Mention men;
-        men.type = org.type;
-        men.sentence = s.index;
-        men.first = i + 1;
-        men.last = i + 2;
-        men.surface = std::string(a.surface(i + 1, i + 2));
+        Mention men = span_mention(a, org.type, s.index, i + 1, i + 2);
         men.form = NameForm::Acronym;
         men.key = org.key;  // the acronym names the same entity
         men.gazetteer = org.gazetteer;
@@ -815,12 +801,7 @@ class OfficialMentions : public MentionExtractor {
     }
     if (names.size() < 2) return title.end - 1;
     for (std::size_t n = 0; n < names.size(); ++n) {
-      Mention men;
-      men.type = NodeType::Official;
-      men.sentence = s.index;
-      men.first = names[n].first;
-      men.last = names[n].second;
-      men.surface = std::string(a.surface(men.first, men.last));
+      Mention men = span_mention(a, NodeType::Official, s.index, names[n].first, names[n].second);
       men.role = title.counterpart ? "" : title.role;
       if (countries.size() == names.size()) men.country = countries[n];
       else if (countries.size() == 1 && !title.counterpart) men.country = countries[0];
@@ -1012,12 +993,7 @@ class OfficialMentions : public MentionExtractor {
       if (!folded_is(a, first - 1, "the") && a.tokens[first - 1].folded != "'s") continue;
       if (parse_person_name(a, first, i) != i) continue;
       if (is_gazetteer_span(a, first, i)) continue;
-      Mention men;
-      men.type = NodeType::Official;
-      men.sentence = s.index;
-      men.first = first;
-      men.last = i;
-      men.surface = std::string(a.surface(first, i));
+      Mention men = span_mention(a, NodeType::Official, s.index, first, i);
       men.role = "Leader";
       men.extractor = "officials";
       men.rule = "regime";
@@ -1060,12 +1036,7 @@ class OfficialMentions : public MentionExtractor {
           Mention& pm = a.mentions[static_cast<std::size_t>(o)];
           a.release(pm);
         }
-        Mention men;
-        men.type = NodeType::Official;
-        men.sentence = s.index;
-        men.first = i;
-        men.last = e;
-        men.surface = std::string(a.surface(i, e));
+        Mention men = span_mention(a, NodeType::Official, s.index, i, e);
         men.extractor = "officials";
         men.rule = "known-name";
         a.add_mention(std::move(men));
@@ -1137,14 +1108,9 @@ class DescriptionMentions : public MentionExtractor {
           type = NodeType::Country;
         else
           continue;
-        Mention men;
-        men.type = type;
+        Mention men = span_mention(a, type, s.index, i, k + 1);
         men.description = true;
         men.group = n;
-        men.sentence = s.index;
-        men.first = i;
-        men.last = k + 1;
-        men.surface = std::string(a.surface(i, k + 1));
         men.extractor = "descriptions";
         men.rule = "group";
         a.add_mention(std::move(men));

@@ -135,10 +135,7 @@ void KnowledgeGraph::remove_relation(const RelationKey& k) {
 void KnowledgeGraph::remove_node(const std::string& key) {
   auto it = index_.find(key);
   if (it == index_.end()) return;
-  std::vector<RelationKey> touching;
-  for (const auto& [k, e] : edges_)
-    if (std::get<0>(k) == key || std::get<2>(k) == key) touching.push_back(k);
-  for (const auto& k : touching) remove_relation(k);
+  for (const auto& [k, e] : edges_of(it->second)) remove_relation(k);
   boost::clear_vertex(it->second, *g_);
   boost::remove_vertex(it->second, *g_);
   index_.erase(it);
@@ -157,8 +154,7 @@ void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& int
   if (find(into)->country.empty() && !moved.country.empty()) set_country(into, moved.country);
   // re-home relations
   std::vector<std::pair<RelationKey, Relation>> rels;
-  for (const auto& [k, e] : edges_)
-    if (std::get<0>(k) == from || std::get<2>(k) == from) rels.emplace_back(k, (*g_)[e]);
+  for (const auto& [k, e] : edges_of(f)) rels.emplace_back(k, (*g_)[e]);
   remove_node(from);
   for (auto& [k, r] : rels) {
     std::string s = std::get<0>(k) == from ? into : std::get<0>(k);
@@ -212,13 +208,18 @@ void KnowledgeGraph::for_each_relation_of(const std::string& key,
                                           const std::function<void(const Node&, const Relation&, const Node&)>& fn) const {
   auto v = vertex(key);
   if (!v) return;
+  for (const auto& [k, e] : edges_of(*v)) fn((*g_)[boost::source(e, *g_)], (*g_)[e], (*g_)[boost::target(e, *g_)]);
+}
+
+std::vector<std::pair<RelationKey, KnowledgeGraph::Edge>> KnowledgeGraph::edges_of(Vertex v) const {
+  // a node's own edges, in and out, in key order: no scan over the whole graph
   std::vector<std::pair<RelationKey, Edge>> found;
-  for (auto [it, end] = boost::out_edges(*v, *g_); it != end; ++it)
-    found.emplace_back(RelationKey{(*g_)[*v].key, (*g_)[*it].type, (*g_)[boost::target(*it, *g_)].key}, *it);
-  for (auto [it, end] = boost::in_edges(*v, *g_); it != end; ++it)
-    found.emplace_back(RelationKey{(*g_)[boost::source(*it, *g_)].key, (*g_)[*it].type, (*g_)[*v].key}, *it);
+  for (auto [it, end] = boost::out_edges(v, *g_); it != end; ++it)
+    found.emplace_back(RelationKey{(*g_)[v].key, (*g_)[*it].type, (*g_)[boost::target(*it, *g_)].key}, *it);
+  for (auto [it, end] = boost::in_edges(v, *g_); it != end; ++it)
+    found.emplace_back(RelationKey{(*g_)[boost::source(*it, *g_)].key, (*g_)[*it].type, (*g_)[v].key}, *it);
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [k, e] : found) fn((*g_)[boost::source(e, *g_)], (*g_)[e], (*g_)[boost::target(e, *g_)]);
+  return found;
 }
 
 ChangeSet KnowledgeGraph::take_changes() {

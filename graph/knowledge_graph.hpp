@@ -167,6 +167,8 @@ class KnowledgeGraph {
   std::size_t next_ordinal_ = 0;
 
   Vertex require(std::string_view key) const;
+  /// The relations of one vertex (in and out), in key order.
+  std::vector<std::pair<RelationKey, Edge>> edges_of(Vertex v) const;
   void remove_relation(const RelationKey& k);
   void remove_node(const std::string& key);
 };

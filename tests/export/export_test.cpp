@@ -3,6 +3,7 @@
 #include <graphviz/cgraph.h>
 #include <rapidjson/document.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -142,7 +143,10 @@ TEST_CASE("render writes an SVG through Graphviz") {
 TEST_CASE("every writer takes the hostile names (files for the external validators)") {
   auto g = hostile_graph();
   namespace fs = std::filesystem;
-  fs::path dir = fs::path(IRGRAPH_TEST_TMP) / "hostile";
+  // The validators read what the hostile_exports fixture writes (IRGRAPH_HOSTILE_DIR);
+  // the same case run among the unit tests writes elsewhere, so the two never race.
+  const char* target = std::getenv("IRGRAPH_HOSTILE_DIR");
+  fs::path dir = target ? fs::path(target) : fs::path(IRGRAPH_TEST_TMP) / "hostile-unit";
   fs::remove_all(dir);
   fs::create_directories(dir);
   for (const auto& info : exporters::exporters()) {
