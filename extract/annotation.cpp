@@ -5,11 +5,24 @@
 namespace irgraph::extract {
 
 Annotation::Annotation(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {
-  tokens = tokenize(doc.text);
+  tokens = tokenize(doc.text, folded_storage_);
   sentences = split_sentences(doc.text, tokens);
   owner.assign(tokens.size(), -1);
   if (!doc.date.empty()) doc_date = parse_date(doc.date);
   date_cache_.resize(sentences.size());
+  by_sentence_.resize(sentences.size());
+  static const TitleWord no_title;
+  title_exact_.assign(tokens.size(), &no_title);
+  title_singular_.assign(tokens.size(), nullptr);
+  word_classes_.assign(tokens.size(), 0);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].word() || tokens[i].is(kNumber)) continue;  // the word lists and titles hold words only
+    std::string_view f = tokens[i].folded;
+    word_classes_[i] = word_classes(f);
+    title_exact_[i] = &gaz.title_word(f);
+    if (title_exact_[i]->cls == TitleClass::None && f.size() > 3 && f.back() == 's')
+      title_singular_[i] = &gaz.title_word(f.substr(0, f.size() - 1));
+  }
 }
 
 std::string_view Annotation::surface(std::uint32_t first, std::uint32_t last) const {
@@ -36,6 +49,7 @@ int Annotation::add_mention(Mention m, bool nest_countries) {
   int id = static_cast<int>(mentions.size());
   for (std::uint32_t k = m.first; k < m.last; ++k)
     if (!nested(k)) owner[k] = id;
+  if (m.sentence < by_sentence_.size()) by_sentence_[m.sentence].push_back(id);
   mentions.push_back(std::move(m));
   return id;
 }
@@ -48,8 +62,11 @@ void Annotation::release(Mention& m) {
 
 std::vector<int> Annotation::mentions_in(std::uint32_t sentence) const {
   std::vector<int> out;
-  for (std::size_t i = 0; i < mentions.size(); ++i)
-    if (mentions[i].sentence == sentence && mentions[i].last > mentions[i].first) out.push_back(static_cast<int>(i));
+  if (sentence >= by_sentence_.size()) return out;
+  for (int i : by_sentence_[sentence]) {
+    const Mention& m = mentions[static_cast<std::size_t>(i)];
+    if (m.sentence == sentence && m.last > m.first) out.push_back(i);  // a mention may be moved or emptied later
+  }
   std::sort(out.begin(), out.end(), [&](int x, int y) {
     return mentions[static_cast<std::size_t>(x)].first < mentions[static_cast<std::size_t>(y)].first;
   });

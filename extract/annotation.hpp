@@ -13,6 +13,7 @@
 #include "extract/dates.hpp"
 #include "extract/document.hpp"
 #include "extract/gazetteer.hpp"
+#include "extract/lexicon.hpp"
 #include "extract/records.hpp"
 #include "extract/text.hpp"
 
@@ -58,6 +59,11 @@ class Annotation {
 
   const Document& doc;
   const Gazetteer& gaz;
+
+ private:
+  std::string folded_storage_;  ///< the tokens' folded forms (declared before them: they view into it)
+
+ public:
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::optional<Date> doc_date;
@@ -82,9 +88,19 @@ class Annotation {
   std::string sentence_date(std::uint32_t sentence) const;
   /// Entity id of the mention covering `token`, or -1.
   int entity_at(std::uint32_t token) const;
+  /// The title lexicon's entry for token i's folded form (a None entry when it is no title word).
+  const TitleWord& title_exact(std::uint32_t i) const { return *title_exact_[i]; }
+  /// Whether token i's folded form is in the word list `c` (see lexicon.hpp).
+  bool is(std::uint32_t i, WordClass c) const { return i < word_classes_.size() && (word_classes_[i] & c) != 0; }
+  /// For a plural form ("ministers"), the entry of its singular; else nullptr.
+  const TitleWord* title_singular(std::uint32_t i) const { return title_singular_[i]; }
 
  private:
   mutable std::vector<std::optional<std::string>> date_cache_;
+  std::vector<std::vector<int>> by_sentence_;  ///< mention ids per sentence, in insertion order
+  // title lexicon lookups, once per token (extractors ask about the same token many times)
+  std::vector<const TitleWord*> title_exact_, title_singular_;
+  std::vector<std::uint32_t> word_classes_;
 };
 
 }  // namespace irgraph::extract

@@ -74,7 +74,8 @@ std::optional<Date> nearest_year(int month, int day, const Date& doc) {
 }  // namespace
 
 std::optional<Date> parse_date(std::string_view s) {
-  auto tokens = tokenize(s);
+  std::string storage;
+  auto tokens = tokenize(s, storage);
   // ISO: 2018-12-31 tokenizes as 2018 - 12 - 31
   for (std::size_t i = 0; i + 4 < tokens.size(); ++i) {
     if (tokens[i].is(kNumber) && tokens[i + 1].folded == "-" && tokens[i + 2].is(kNumber) &&

@@ -53,8 +53,8 @@ std::string col(const std::vector<std::string>& row, std::size_t i) { return i <
 
 /// Phrase key of a surface form: its tokens' folded forms joined by spaces.
 std::string phrase_key(std::string_view surface) {
-  std::string key;
-  for (const auto& t : tokenize(surface)) {
+  std::string key, storage;
+  for (const auto& t : tokenize(surface, storage)) {
     if (!key.empty()) key += ' ';
     key += t.folded;
   }
@@ -105,8 +105,25 @@ void Gazetteer::add(std::uint32_t entry, std::string_view surface, NameForm form
     if (c.entry == entry) return;
   list.push_back({entry, form});
   forms_[entry].emplace_back(surface);
-  auto n = static_cast<std::uint32_t>(std::count(key.begin(), key.end(), ' ') + 1);
-  max_phrase_tokens_ = std::max(max_phrase_tokens_, n);
+}
+
+void Gazetteer::build_trie() {
+  ends_.assign(1, nullptr);  // node 0 is the root
+  for (const auto& [key, list] : phrases_) {
+    std::uint32_t node = 0;
+    std::size_t pos = 0;
+    while (pos <= key.size()) {
+      std::size_t sp = key.find(' ', pos);
+      std::string_view word = std::string_view(key).substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+      auto w = words_.emplace(std::string(word), static_cast<std::uint32_t>(words_.size())).first->second;
+      auto [child, added] = trie_.emplace((std::uint64_t{node} << 32) | w, static_cast<std::uint32_t>(ends_.size()));
+      if (added) ends_.push_back(nullptr);
+      node = child->second;
+      if (sp == std::string::npos) break;
+      pos = sp + 1;
+    }
+    ends_[node] = &list;
+  }
 }
 
 Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
@@ -195,6 +212,7 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
     std::stable_sort(list.begin(), list.end(), [&](const Candidate& a, const Candidate& b) {
       return type_rank(entries_[a.entry].type) < type_rank(entries_[b.entry].type);
     });
+  build_trie();
 }
 
 const Gazetteer& Gazetteer::instance() {
@@ -205,32 +223,40 @@ const Gazetteer& Gazetteer::instance() {
   return g;
 }
 
+namespace {
+
+bool has_ascii_lower(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
 std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std::vector<Token>& tokens, std::uint32_t i,
                                                std::uint32_t end) const {
   if (i >= end || !tokens[i].word()) return std::nullopt;
-  std::string key;
+  const Token& first = tokens[i];
+  auto surface = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
+  // Names start with a capital or a number, acronyms have no lower-case
+  // letter: most tokens of running text can start no match at all.
+  if (!first.cap() && !first.is(kNumber) && has_ascii_lower(surface(first))) return std::nullopt;
   std::optional<GazetteerMatch> best;
-  for (std::uint32_t n = 0; n < max_phrase_tokens_ && i + n < end; ++n) {
+  std::uint32_t node = 0;
+  for (std::uint32_t n = 0; i + n < end; ++n) {
     const Token& t = tokens[i + n];
-    if (n > 0) {
-      if (t.is(kLineBefore)) break;
-      key += ' ';
-    }
-    key += t.folded;
-    auto it = phrases_.find(key);
-    if (it == phrases_.end()) continue;
-    if (!tokens[i + n].word()) continue;  // a phrase ends on a word
-    for (const auto& c : it->second) {
-      const Token& first = tokens[i];
+    if (n > 0 && t.is(kLineBefore)) break;
+    auto w = words_.find(std::string_view(t.folded));
+    if (w == words_.end()) break;
+    auto child = trie_.find((std::uint64_t{node} << 32) | w->second);
+    if (child == trie_.end()) break;
+    node = child->second;
+    const auto* candidates = ends_[node];
+    if (!candidates || !t.word()) continue;  // a phrase ends on a word
+    for (const auto& c : *candidates) {
       if (c.form == NameForm::Acronym) {
         // every letter in capitals: "US" but not "us", "WHO" but not "Who"
         bool caps = true;
         for (std::uint32_t k = i; k <= i + n && caps; ++k)
-          if (tokens[k].word()) {
-            std::string_view s = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-            for (char ch : s)
-              if (ch >= 'a' && ch <= 'z') caps = false;
-          }
+          if (tokens[k].word() && has_ascii_lower(surface(tokens[k]))) caps = false;
         if (!caps) continue;
       } else if (!first.cap() && !first.is(kNumber)) {  // "2015 nuclear deal" starts with a number
         continue;
@@ -243,7 +269,7 @@ std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std:
 }
 
 const GazetteerEntry* Gazetteer::country(std::string_view alpha3) const {
-  auto it = countries_.find(std::string(alpha3));
+  auto it = countries_.find(alpha3);
   return it == countries_.end() ? nullptr : &entries_[it->second];
 }
 
@@ -256,7 +282,7 @@ std::vector<std::uint32_t> Gazetteer::lookup(std::string_view folded_name) const
 
 const TitleWord& Gazetteer::title_word(std::string_view folded) const {
   static const TitleWord none;
-  auto it = titles_.find(std::string(folded));
+  auto it = titles_.find(folded);
   return it == titles_.end() ? none : it->second;
 }
 

@@ -84,11 +84,25 @@ class Gazetteer {
 
   std::vector<GazetteerEntry> entries_;
   std::vector<std::vector<std::string>> forms_;
-  std::unordered_map<std::string, std::vector<Candidate>> phrases_;  ///< token-folded phrase -> candidates
-  std::unordered_map<std::string, std::uint32_t> countries_;         ///< alpha-3 -> entry
-  std::unordered_map<std::string, std::uint32_t> by_key_;            ///< type prefix + key -> entry
-  std::unordered_map<std::string, TitleWord> titles_;
-  std::uint32_t max_phrase_tokens_ = 1;
+  /// Hashes std::string and std::string_view alike, so lookups by view allocate nothing.
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using ByText = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
+  void build_trie();
+
+  ByText<std::vector<Candidate>> phrases_;  ///< token-folded phrase -> candidates
+  ByText<std::uint32_t> countries_;         ///< alpha-3 -> entry
+  ByText<std::uint32_t> by_key_;            ///< type prefix + key -> entry
+  ByText<TitleWord> titles_;
+  // The phrases as a trie over word ids, so match() walks token by token and
+  // stops at the first token no phrase continues with (one lookup per token,
+  // no phrase strings built).
+  ByText<std::uint32_t> words_;                          ///< folded token -> word id
+  std::unordered_map<std::uint64_t, std::uint32_t> trie_;  ///< (node << 32 | word id) -> child node
+  std::vector<const std::vector<Candidate>*> ends_;        ///< node -> candidates of the phrase ending there, or null
 };
 
 /// Splits a '|'-separated field; empty parts are dropped.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "extract/names.hpp"
 #include "extract/pipeline.hpp"
@@ -13,61 +12,7 @@ namespace irgraph::extract {
 namespace {
 
 // ---------------------------------------------------------------- word lists
-
-/// Capitalised words that start sentences or headlines but never names.
-bool is_stop_cap(std::string_view f) {
-  static const std::unordered_set<std::string_view> s = {
-      "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "but", "nor",
-      "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "my", "your", "this",
-      "that", "these", "those", "there", "here", "mr", "mrs", "ms", "dr", "meanwhile", "however", "also",
-      "after", "before", "during", "while", "when", "where", "if", "as", "so", "yet", "both", "all", "some",
-      "last", "next", "earlier", "later", "then", "now", "today", "yesterday", "tomorrow", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-      "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "share", "read", "photo", "file", "according",
-      "under", "prior", "ahead", "headlining", "speaking", "writing", "addressing", "following", "despite",
-      "secondly", "firstly", "first", "second", "third", "finally", "new", "year", "why", "what", "who", "how",
-      "which", "said", "says", "not", "no", "yes", "thanks", "thank", "dear", "his", "mrs", "sir", "madam",
-      "excellency", "several", "many", "most", "more", "each", "every", "other", "another", "such", "than",
-      "through", "between", "against", "about", "over", "into", "within", "without", "until", "since", "upon",
-      "although", "because", "whether", "though", "unlike", "like", "among", "amid", "via", "per", "around"};
-  return s.count(f) > 0;
-}
-
-/// Verbs that title-case headlines capitalise ("Ambassador Robert Ford Returns to Syria").
-bool is_headline_verb(std::string_view f) {
-  static const std::unordered_set<std::string_view> s = {
-      "returns", "return", "says", "say", "said", "meets", "meet", "met", "visits", "visit", "calls", "urges", "warns",
-      "signs", "sign", "holds", "arrives", "leaves", "condemns", "slams", "rejects", "welcomes", "discusses",
-      "announces", "accuses", "backs", "vows", "agrees", "hails", "receives", "praises", "heads", "begins", "ends",
-      "launches", "joins", "denies", "confirms", "stresses", "emphasize", "emphasizes", "reaffirms", "seeks", "wins",
-      "plans", "to", "in", "at", "on", "for", "with", "and", "as", "after", "over", "amid", "against", "talks",
-      "congratulates", "expresses", "affirms", "inaugurates", "opens", "attends", "leads", "takes", "makes",
-      "combine", "join", "unite", "boost", "face", "sends", "send", "ask", "asks", "tells", "meets"};
-  return s.count(f) > 0;
-}
-
-/// Last words of company and institution names, never of a person's name.
-bool is_company_word(std::string_view f) {
-  static const std::unordered_set<std::string_view> s = {
-      "co", "corp", "corporation", "ltd", "limited", "inc", "plc", "llc", "group", "company", "holdings", "bank",
-      "ministry", "department", "office", "agency", "council", "committee", "commission", "forces", "force", "army",
-      "police", "government", "affairs", "party", "university", "college", "school", "hospital", "foundation"};
-  return s.count(f) > 0;
-}
-
-/// Honorifics between a title and a name ("H.E.", "HRH", "Dr.").
-bool is_honorific(std::string_view f) {
-  static const std::unordered_set<std::string_view> s = {"he", "h", "e", "hrh", "hh", "dr", "mr", "mrs", "ms", "prof", "his", "her", "excellency", "highness", "majesty", "royal"};
-  return s.count(f) > 0;
-}
-
-bool is_name_particle(std::string_view f) {
-  static const std::unordered_set<std::string_view> s = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da",
-                                                          "di", "del", "della", "van", "von", "der", "den", "le",
-                                                          "la", "du", "dos", "das", "ben", "y", "ul", "ud"};
-  return s.count(f) > 0;
-}
+// (the lists are in lexicon.cpp; each token's classes are looked up once)
 
 /// Head nouns of agreement names, and whether "<Name> <head>" of that head
 /// names the same thing as any other head of its group ("Astana process",
@@ -76,32 +21,11 @@ struct AgreementHead {
   bool known = false;
   bool mergeable = false;
 };
-AgreementHead agreement_head(std::string_view f) {
-  static const std::unordered_set<std::string_view> merge = {
-      "agreement", "agreements", "deal", "accord", "accords", "memorandum", "process", "platform", "format",
-      "talks", "negotiations", "understanding", "framework", "dialogue"};
-  static const std::unordered_set<std::string_view> other = {
-      "treaty", "ceasefire", "truce", "pact", "protocol", "declaration", "initiative", "roadmap", "convention",
-      "charter", "summit", "communique", "consensus"};
-  if (merge.count(f)) return {true, true};
-  if (other.count(f)) return {true, false};
-  if (f == "cease") return {true, false};  // "cease-fire": checked by the caller
+AgreementHead agreement_head(const Annotation& a, std::uint32_t i) {
+  if (a.is(i, kAgreementHeadMerge)) return {true, true};
+  if (a.is(i, kAgreementHeadOther)) return {true, false};
+  if (i < a.tokens.size() && a.tokens[i].folded == "cease") return {true, false};  // "cease-fire": checked by the caller
   return {};
-}
-
-bool is_org_head(std::string_view f) {
-  static const std::unordered_set<std::string_view> s = {
-      "organization", "organisation", "agency", "council", "committee", "commission", "union", "party", "front",
-      "movement", "army", "forces", "brigade", "brigades", "alliance", "league", "association", "bank", "fund",
-      "court", "assembly", "institute", "authority", "service", "guard", "guards", "corps", "coalition",
-      "federation", "bureau", "secretariat", "directorate", "congress", "government"};
-  return s.count(f) > 0;
-}
-
-bool is_place_word(std::string_view f) {
-  static const std::unordered_set<std::string_view> s = {"city", "town", "village", "province", "region",
-                                                          "district", "capital", "governorate", "port", "state"};
-  return s.count(f) > 0;
 }
 
 bool in_list(std::string_view f, std::initializer_list<std::string_view> l) {
@@ -146,9 +70,9 @@ std::string capitalise(std::string_view s) {
 const TitleWord* title_word_at(const Annotation& a, std::uint32_t i, bool* plural = nullptr, bool lenient = false) {
   const Token* t = tok(a, i);
   if (!t || !t->word()) return nullptr;
-  const TitleWord* w = &a.gaz.title_word(t->folded);
-  if (w->cls == TitleClass::None && t->folded.size() > 3 && t->folded.back() == 's') {
-    w = &a.gaz.title_word(std::string_view(t->folded).substr(0, t->folded.size() - 1));
+  const TitleWord* w = &a.title_exact(i);
+  if (w->cls == TitleClass::None && a.title_singular(i)) {
+    w = a.title_singular(i);
     if (w->cls != TitleClass::Head) return nullptr;
     if (plural) *plural = true;
   }
@@ -161,7 +85,7 @@ const TitleWord* title_word_at(const Annotation& a, std::uint32_t i, bool* plura
 
 std::string word_for_role(const Annotation& a, std::uint32_t i, const TitleWord& w) {
   if (!w.canonical.empty()) return w.canonical;
-  std::string f = a.tokens[i].folded;
+  std::string f(a.tokens[i].folded);
   if (f.size() > 3 && f.back() == 's' && a.gaz.title_word(f).cls == TitleClass::None) f.pop_back();
   if (f == "mp") return "MP";
   return capitalise(f);
@@ -281,7 +205,7 @@ bool name_word(const Annotation& a, std::uint32_t i) {
   const Token* t = tok(a, i);
   if (!t || !t->word() || t->is(kNumber)) return false;
   if (!t->cap()) return false;
-  if (is_stop_cap(t->folded)) return false;
+  if (a.is(i, kStopCap)) return false;
   return true;
 }
 
@@ -295,14 +219,14 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
     const Token& t = a.tokens[k];
     if (k > i && t.is(kLineBefore)) break;
     if (name_word(a, k)) {
-      if (words > 0 && is_headline_verb(t.folded)) break;
+      if (words > 0 && a.is(k, kHeadlineVerb)) break;
       // a country, organisation or agreement name is not part of a person's name
       if (!allow_gazetteer && a.owner[k] >= 0) {
         const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k])];
         if (m.type != NodeType::Place) break;
       }
       // a title word starts a new phrase ("Erdoğan and German Chancellor")
-      if (title_word_at(a, k) && a.gaz.title_word(t.folded).cls == TitleClass::Head && words > 0) break;
+      if (title_word_at(a, k) && a.title_exact(k).cls == TitleClass::Head && words > 0) break;
       ++words;
       ++k;
       last_ok = k;
@@ -319,11 +243,11 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
       }
       continue;
     }
-    if (t.word() && is_name_particle(t.folded) && words < 5) {
+    if (t.word() && a.is(k, kNameParticle) && words < 5) {
       // al-Assad, bin Salman, van der Leyen: a particle needs a capitalised word after it
       std::uint32_t m = k + 1;
       if (folded_is(a, m, "-") && !a.tokens[m].is(kSpaceBefore)) ++m;
-      while (m < end && a.tokens[m].word() && is_name_particle(a.tokens[m].folded) && !a.tokens[m].cap()) ++m;
+      while (m < end && a.tokens[m].word() && a.is(m, kNameParticle) && !a.tokens[m].cap()) ++m;
       if (m < end && name_word(a, m)) {
         k = m;
         continue;
@@ -364,7 +288,7 @@ class GazetteerMentions : public MentionExtractor {
         // A place name followed by a capitalised name word is part of a longer
         // name ("Victoria Nuland", "Washington Post"), unless a place word follows.
         if (e.type == NodeType::Place && men.last < s.last_token && name_word(a, men.last) &&
-            a.tokens[men.last].is(kSpaceBefore) && !is_place_word(a.tokens[men.last].folded) &&
+            a.tokens[men.last].is(kSpaceBefore) && !a.is(men.last, kPlaceWord) &&
             !a.gaz.match(a.doc.text, a.tokens, men.last, s.last_token)) {
           i = men.last;
           continue;
@@ -376,7 +300,7 @@ class GazetteerMentions : public MentionExtractor {
           continue;
         }
         // "Idlib province", "Aleppo Governorate": the place word belongs to the place
-        if (e.type == NodeType::Place && men.last < s.last_token && is_place_word(a.tokens[men.last].folded) &&
+        if (e.type == NodeType::Place && men.last < s.last_token && a.is(men.last, kPlaceWord) &&
             a.tokens[men.last].folded != "capital" && a.tokens[men.last].folded != "city") {
           men.last += 1;
           men.surface = std::string(a.surface(men.first, men.last));
@@ -401,18 +325,14 @@ class PlaceMentions : public MentionExtractor {
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         if (a.owner[i] >= 0 || !a.tokens[i].word()) continue;
-        const std::string& f = a.tokens[i].folded;
+        std::string_view f = a.tokens[i].folded;
         // suffix: <Name> River / Desert / Airport / Governorate ..., or <Name> province
-        static const std::unordered_set<std::string_view> suffix = {
-            "river", "desert", "airport", "governorate", "province", "district", "valley", "mountains", "lake", "island",
-            "islands", "peninsula", "canal", "dam", "strait", "sea", "bay", "base", "oasis", "plateau", "crossing"};
-        static const std::unordered_set<std::string_view> lower_ok = {"province", "governorate", "district"};
-        if (suffix.count(f) && (a.tokens[i].cap() || lower_ok.count(f)) && i > s.first_token) {
+        if (a.is(i, kPlaceSuffix) && (a.tokens[i].cap() || a.is(i, kPlaceSuffixLower)) && i > s.first_token) {
           std::uint32_t first = i;
           std::string country;
           while (first > s.first_token && first - 1 != s.first_token + 0 && i - first < 4) {
             std::uint32_t p = first - 1;
-            if (!name_word(a, p) || is_headline_verb(a.tokens[p].folded)) break;
+            if (!name_word(a, p) || a.is(p, kHeadlineVerb)) break;
             if (a.owner[p] >= 0) {
               const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[p])];
               if (pm.type != NodeType::Place) break;
@@ -429,8 +349,7 @@ class PlaceMentions : public MentionExtractor {
           }
         }
         // prefix: Gulf of Aden, Strait of Hormuz, Sea of Azov, Lake Victoria
-        static const std::unordered_set<std::string_view> prefix = {"gulf", "strait", "sea", "bay", "straits"};
-        if (prefix.count(f) && a.tokens[i].cap() && folded_is(a, i + 1, "of") && i + 2 < s.last_token && name_word(a, i + 2)) {
+        if (a.is(i, kPlacePrefix) && a.tokens[i].cap() && folded_is(a, i + 1, "of") && i + 2 < s.last_token && name_word(a, i + 2)) {
           std::uint32_t last = i + 3;
           if (a.owner[i + 2] >= 0) last = std::max(last, a.mentions[static_cast<std::size_t>(a.owner[i + 2])].last);
           add(a, s, i, last, "", "feature-of-name");
@@ -438,9 +357,7 @@ class PlaceMentions : public MentionExtractor {
           continue;
         }
         // the Jordanian city of Ramtha / the Syrian town Sarmada
-        static const std::unordered_set<std::string_view> kinds = {"city", "town", "village", "province", "region",
-                                                                    "district", "capital", "port", "area"};
-        if (kinds.count(f) && i > s.first_token && a.owner[i - 1] >= 0) {
+        if (a.is(i, kPlaceKind) && i > s.first_token && a.owner[i - 1] >= 0) {
           const Mention& c = a.mentions[static_cast<std::size_t>(a.owner[i - 1])];
           if (c.type != NodeType::Country || c.form != NameForm::Demonym) continue;
           std::uint32_t k = i + 1;
@@ -491,10 +408,10 @@ class AgreementMentions : public MentionExtractor {
         if (!t.word()) continue;
         // Resolution 2254
         if (t.folded == "resolution" && t.cap() && i + 1 < s.last_token && a.tokens[i + 1].is(kNumber)) {
-          add(a, s, i, i + 2, "resolution " + a.tokens[i + 1].folded, "resolution-number");
+          add(a, s, i, i + 2, "resolution " + std::string(a.tokens[i + 1].folded), "resolution-number");
           continue;
         }
-        AgreementHead h = agreement_head(t.folded);
+        AgreementHead h = agreement_head(a, i);
         if (!h.known) continue;
         std::uint32_t head_end = i + 1;
         if (t.folded == "cease") {  // cease-fire
@@ -517,7 +434,7 @@ class AgreementMentions : public MentionExtractor {
         if (!named) {
           std::uint32_t k = m;
           while (k > s.first_token && name_word(a, k - 1) && !(k - 1 == s.first_token) &&
-                 agreement_head(a.tokens[k - 1].folded).known == false) {
+                 agreement_head(a, k - 1).known == false) {
             if (a.owner[k - 1] >= 0) {
               // an acronym of a body names the series: "NAM Youth Summit"
               const Mention& om = a.mentions[static_cast<std::size_t>(a.owner[k - 1])];
@@ -602,7 +519,7 @@ class OrganizationMentions : public MentionExtractor {
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         const Token& t = a.tokens[i];
-        if (!t.word() || !t.cap() || !is_org_head(t.folded) || a.owner[i] >= 0) continue;
+        if (!t.word() || !t.cap() || !a.is(i, kOrgHead) || a.owner[i] >= 0) continue;
         // extend left over capitalised words ("and" between two of them: "National
         // Security and Foreign Policy Committee"); a demonym may open the name
         // ("Swedish Environmental Research Institute"); headline verbs stop it
@@ -614,7 +531,7 @@ class OrganizationMentions : public MentionExtractor {
             first = p;
             continue;
           }
-          if (is_headline_verb(a.tokens[p].folded)) break;
+          if (a.is(p, kHeadlineVerb)) break;
           if (name_word(a, p) && a.owner[p] < 0 && p != s.first_token) { first = p; continue; }
           // "High-Level Cooperation Council": hyphenated words inside the name
           if (folded_is(a, p, "-") && !a.tokens[p].is(kSpaceBefore) && !a.tokens[first].is(kSpaceBefore) && p > s.first_token &&
@@ -655,13 +572,11 @@ class OrganizationMentions : public MentionExtractor {
                                folded_is(a, last + 2, ")");
         if (words < 2 && !acronym_follows) continue;
         // generic heads name a body only in a longer name ("Kurdistan Regional Government", not "Central Government")
-        static const std::unordered_set<std::string_view> generic = {"government", "forces", "army", "guard", "guards", "corps",
-                                                                      "service", "authority", "bank", "fund", "court", "front"};
-        if (generic.count(t.folded) && words < 3 && !acronym_follows) continue;
+        if (a.is(i, kGenericOrgHead) && words < 3 && !acronym_follows) continue;
         // a title word inside means a person's title ("Security Council Chief")
         bool titled = false;
         for (std::uint32_t k = first; k < last; ++k)
-          if (a.gaz.title_word(a.tokens[k].folded).cls == TitleClass::Head && k != i) titled = true;
+          if (a.title_exact(k).cls == TitleClass::Head && k != i) titled = true;
         if (titled) continue;
         Mention men = span_mention(a, bilateral ? NodeType::Agreement : NodeType::Organization, s.index, first, last);
         men.key = std::string(bilateral ? "agreement:" : "org:") + fold(men.surface);
@@ -877,7 +792,7 @@ class OfficialMentions : public MentionExtractor {
         after_comma = true;
       }
       // honorifics: "H.E.", "H E", "HRH", "Dr."
-      while (k < s.last_token && (is_honorific(a.tokens[k].folded) || folded_is(a, k, ".")) && a.owner[k] < 0 &&
+      while (k < s.last_token && (a.is(k, kHonorific) || folded_is(a, k, ".")) && a.owner[k] < 0 &&
              (a.tokens[k].cap() || folded_is(a, k, ".")))
         ++k;
       std::uint32_t name_first = k;
@@ -891,12 +806,12 @@ class OfficialMentions : public MentionExtractor {
       if (is_gazetteer_span(a, name_first, name_last)) { i = name_last - 1; continue; }
       // "Chief Election Commissioner X", "Chief of Defence Forces Gen. X": a title goes on, the words were no name
       if (name_last < s.last_token && a.tokens[name_last].cap() && title_word_at(a, name_last) &&
-          a.gaz.title_word(a.tokens[name_last].folded).cls == TitleClass::Head) {
+          a.title_exact(name_last).cls == TitleClass::Head) {
         i = name_last - 1;
         continue;
       }
       // "General Engineering Co": a company, not a person
-      if (is_company_word(a.tokens[name_last - 1].folded)) { i = name_last - 1; continue; }
+      if (a.is(name_last - 1, kCompanyWord)) { i = name_last - 1; continue; }
       men.type = NodeType::Official;
       men.sentence = s.index;
       men.first = name_first;
@@ -981,11 +896,11 @@ class OfficialMentions : public MentionExtractor {
   /// "the Bashar Assad regime", "the Trump administration".
   static void regimes(Annotation& a, const Sentence& s) {
     for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
-      const std::string& f = a.tokens[i].folded;
+      std::string_view f = a.tokens[i].folded;
       if (f != "regime" && f != "administration" && f != "government") continue;
       // find the name right before
       std::uint32_t first = i;
-      while (first > s.first_token && (name_word(a, first - 1) || is_name_particle(a.tokens[first - 1].folded) ||
+      while (first > s.first_token && (name_word(a, first - 1) || a.is(first - 1, kNameParticle) ||
                                        folded_is(a, first - 1, "-")))
         --first;
       while (first < i && !name_word(a, first)) ++first;
@@ -1093,14 +1008,14 @@ class DescriptionMentions : public MentionExtractor {
   static void groups(Annotation& a) {
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i + 1 < s.last_token; ++i) {
-        const std::string& f = a.tokens[i].folded;
+        std::string_view f = a.tokens[i].folded;
         int n = f == "both" || f == "two" ? 2 : f == "three" ? 3 : f == "four" ? 4 : 0;
         if (!n || a.owner[i] >= 0) continue;
         if (f != "both" && !(i > s.first_token && in_list(a.tokens[i - 1].folded, {"the", "these", "those"}))) continue;
         std::uint32_t k = i + 1;
         if (k < s.last_token && in_list(a.tokens[k].folded, {"guarantor", "neighbouring", "neighboring", "allied", "friendly"})) ++k;
         if (k >= s.last_token || a.owner[k] >= 0) continue;
-        const std::string& noun = a.tokens[k].folded;
+        std::string_view noun = a.tokens[k].folded;
         NodeType type;
         if (in_list(noun, {"leaders", "ministers", "presidents", "officials", "heads", "premiers", "diplomats", "envoys"}))
           type = NodeType::Official;

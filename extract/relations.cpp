@@ -2,6 +2,7 @@
 // relations of one ontology type (or a family of cues) with their evidence.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -79,7 +80,7 @@ class Emitter {
 bool negated_or_conditional(const Annotation& a, const Sentence& s, std::uint32_t trigger) {
   std::uint32_t from = trigger > s.first_token + 8 ? trigger - 8 : s.first_token;
   for (std::uint32_t k = from; k < trigger; ++k) {
-    const std::string& f = a.tokens[k].folded;
+    std::string_view f = a.tokens[k].folded;
     if (in(f, {"not", "never", "no", "refused", "refuses", "declined", "denied", "denies", "cancelled", "canceled",
                "cancels", "postponed", "if", "unless", "won", "didn", "doesn", "wouldn", "failed", "rejected"}))
       return true;
@@ -97,7 +98,7 @@ bool negated_or_conditional(const Annotation& a, const Sentence& s, std::uint32_
 bool planned(const Annotation& a, const Sentence& s, std::uint32_t trigger) {
   std::uint32_t from = trigger > s.first_token + 6 ? trigger - 6 : s.first_token;
   for (std::uint32_t k = from; k < trigger; ++k) {
-    const std::string& f = a.tokens[k].folded;
+    std::string_view f = a.tokens[k].folded;
     if (in(f, {"will", "shall", "expected", "scheduled", "plans", "planned", "planning", "due", "set", "upcoming",
                "intends", "would", "going"}))
       return true;
@@ -199,7 +200,7 @@ class MetWith : public RelationExtractor {
       if (officials < 2) continue;
       const std::string mode = meeting_mode(a, s);
       for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
-        const std::string& f = a.tokens[k].folded;
+        std::string_view f = a.tokens[k].folded;
         bool verb = in(f, {"met", "meet", "meets", "meeting", "meetings", "talks", "talked", "spoke", "speaks",
                            "phoned", "received", "receives", "hosted", "hosts", "discussed", "discuss", "discusses",
                            "conversation", "consultations", "telephoned", "call", "conferred"});
@@ -291,7 +292,7 @@ class Signed : public RelationExtractor {
         if (slots[i].type == NodeType::Agreement) agreements.push_back(i);
       if (agreements.empty()) continue;
       for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
-        const std::string& f = a.tokens[k].folded;
+        std::string_view f = a.tokens[k].folded;
         if (!in(f, {"signed", "sign", "signs", "signing", "inked", "concluded", "reached", "struck", "clinched"})) continue;
         if (negated_or_conditional(a, s, k) || planned(a, s, k)) continue;
         // the agreement: the nearest one before a passive trigger, else the first one after
@@ -407,16 +408,17 @@ class Visited : public RelationExtractor {
           home[static_cast<std::size_t>(r.source)].empty())
         home[static_cast<std::size_t>(r.source)] = a.entities[static_cast<std::size_t>(r.target)].key;
     for (const auto& s : a.sentences) {
-      auto slots = slots_of(a, s.index);
+      std::optional<std::vector<Slot>> sentence_slots;  // built at the first trigger
       for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
-        const std::string& f = a.tokens[k].folded;
-        bool travel = in(f, {"visit", "visits", "visited", "visiting", "travel", "travels", "traveled", "travelled",
-                             "traveling", "travelling", "arrived", "arrive", "arrives", "trip", "flew", "fly", "flies",
-                             "tour", "toured", "touring", "returning", "returned", "returns", "headed", "heading"});
-        if (in(f, {"returning", "returned", "returns", "headed", "heading"}) && !(k + 1 < s.last_token && a.tokens[k + 1].folded == "to"))
+        std::string_view f = a.tokens[k].folded;
+        bool travel = a.is(k, kTravel);
+        if (travel && in(f, {"returning", "returned", "returns", "headed", "heading"}) &&
+            !(k + 1 < s.last_token && a.tokens[k + 1].folded == "to"))
           travel = false;  // "returned home", "headed by": no destination
-        bool talks = in(f, {"talks", "met", "meeting", "meet"});
+        bool talks = a.is(k, kTalks);
         if ((!travel && !talks) || a.owner[k] >= 0) continue;
+        if (!sentence_slots) sentence_slots = slots_of(a, s.index);
+        const auto& slots = *sentence_slots;
         if (f == "visiting" && k > s.first_token && in(a.tokens[k - 1].folded, {"the", "a"})) continue;
         if (negated_or_conditional(a, s, k)) continue;
         auto subj = group_before(a, slots, k, {NodeType::Official}, talks ? 12 : 10);

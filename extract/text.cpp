@@ -117,13 +117,12 @@ const std::string& fold_code_point(char32_t c) {
 
 }  // namespace
 
-std::string fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void fold_append(std::string_view s, std::string& out) {
+  const std::size_t start = out.size();
   bool pending_space = false;
   auto put = [&](std::string_view piece) {
     for (char ch : piece) {
-      if (ch == ' ') { pending_space = !out.empty(); continue; }
+      if (ch == ' ') { pending_space = out.size() > start; continue; }
       if (pending_space) { out += ' '; pending_space = false; }
       out += ch;
     }
@@ -140,6 +139,12 @@ std::string fold(std::string_view s) {
     }
     put(fold_code_point(next_code_point(s, i)));
   }
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  fold_append(s, out);
   return out;
 }
 
@@ -194,9 +199,16 @@ std::size_t dotted_acronym_end(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text, std::string& storage) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5);
+  storage.clear();
+  storage.reserve(text.size());
+  // Folded words go into `storage` (one buffer, no allocation per token); their
+  // views are set at the end, once the buffer no longer moves.
+  constexpr std::uint32_t kInText = UINT32_MAX;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> folded_at;  // (offset, length) in storage
+  folded_at.reserve(text.size() / 5);
   std::size_t i = 0;
   bool space_before = true, line_before = true;
   const std::size_t n = text.size();
@@ -252,10 +264,17 @@ std::vector<Token> tokenize(std::string_view text) {
     if (line_before) t.flags |= kLineBefore;
     t.end = static_cast<std::uint32_t>(i);
     std::string_view surface = text.substr(t.begin, t.end - t.begin);
+    std::uint32_t at = kInText;
     if (t.is(kNumber)) {
-      t.folded = std::string(surface);  // "1.5", "31.12.2018": dots matter in numbers
+      t.folded = surface;  // "1.5", "31.12.2018": dots matter in numbers
     } else if (t.word()) {
-      t.folded = fold(surface);
+      at = static_cast<std::uint32_t>(storage.size());
+      fold_append(surface, storage);
+      if (storage.size() == at) {  // folds to nothing: keep the surface
+        at = kInText;
+        t.folded = surface;
+      } else {
+      }
     } else if (is_apostrophe(c) && (peek(i) == 's' || peek(i) == 'S')) {
       std::size_t j = i;
       next_code_point(text, j);
@@ -267,22 +286,25 @@ std::vector<Token> tokenize(std::string_view text) {
         t.folded = "'";
       }
     } else {
-      t.folded = std::string(surface);
+      t.folded = surface;
       if (c == U'\u2019' || c == U'\u2018') t.folded = "'";
       else if (c == U'\u201C' || c == U'\u201D' || c == U'\u00AB' || c == U'\u00BB') t.folded = "\"";
       else if (c == U'\u2013' || c == U'\u2014') t.folded = "-";
     }
-    if (t.word() && t.folded.empty()) t.folded = std::string(surface);
-    tokens.push_back(std::move(t));
+    tokens.push_back(t);
+    folded_at.emplace_back(at, at == kInText ? 0 : static_cast<std::uint32_t>(storage.size() - at));
     space_before = line_before = false;
   }
+  for (std::size_t k = 0; k < tokens.size(); ++k)
+    if (folded_at[k].first != kInText)
+      tokens[k].folded = std::string_view(storage).substr(folded_at[k].first, folded_at[k].second);
   return tokens;
 }
 
 namespace {
 
-const std::unordered_set<std::string>& abbreviations() {
-  static const std::unordered_set<std::string> a = {
+const std::unordered_set<std::string_view>& abbreviations() {
+  static const std::unordered_set<std::string_view> a = {
       "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm", "gov",
       "sen", "rep", "prof", "rev", "hon", "jr", "sr", "no", "nos", "vol", "vs", "etc", "approx",
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -293,8 +315,8 @@ const std::unordered_set<std::string>& abbreviations() {
 }
 
 // Words that start a new sentence after a dotted acronym ("... the U.S. The talks ...").
-const std::unordered_set<std::string>& sentence_starters() {
-  static const std::unordered_set<std::string> s = {
+const std::unordered_set<std::string_view>& sentence_starters() {
+  static const std::unordered_set<std::string_view> s = {
       "the", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and",
       "in", "on", "at", "a", "an", "his", "her", "their", "its", "our", "meanwhile", "however",
       "there", "as", "after", "before", "while", "when", "if", "so", "yet", "both", "last", "earlier"};

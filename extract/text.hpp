@@ -22,6 +22,8 @@ std::string nfc(std::string_view s);
 /// turned into one space, trimmed. "Çavuşoğlu" and "CAVUSOGLU" both give
 /// "cavusoglu"; "U.S." gives "us"; "Nur-Sultan" gives "nur sultan".
 std::string fold(std::string_view s);
+/// fold() appended to `out` (no allocation when `out` has room).
+void fold_append(std::string_view s, std::string& out);
 
 /// A slug usable in identifiers: fold() with spaces turned into '-'.
 std::string slug(std::string_view s);
@@ -37,7 +39,7 @@ enum TokenFlag : std::uint8_t {
 
 struct Token {
   std::uint32_t begin = 0, end = 0;  ///< byte span in the document text
-  std::string folded;                ///< fold() of the surface; for punctuation the character itself
+  std::string_view folded;           ///< fold() of the surface; for punctuation the character itself
   std::uint8_t flags = 0;
   bool is(TokenFlag f) const { return (flags & f) != 0; }
   bool word() const { return is(kWord); }
@@ -47,7 +49,10 @@ struct Token {
 /// Splits `text` into tokens: words (with internal apostrophes such as
 /// O'Brien, and dotted acronyms such as "U.S." kept whole), numbers ("1.5"),
 /// and single punctuation marks. A possessive "'s" is a token of its own.
-std::vector<Token> tokenize(std::string_view text);
+/// Tokens' folded forms are views into `text` and into `storage` (which the
+/// call fills, one buffer for all tokens): both must outlive the tokens, and
+/// `storage` must not change while they are used.
+std::vector<Token> tokenize(std::string_view text, std::string& storage);
 
 struct Sentence {
   std::uint32_t index = 0;           ///< 0-based position in the document

@@ -17,7 +17,8 @@ TEST_CASE("document dates in the forms news writes") {
 
 namespace {
 std::string when(const std::string& sentence, const std::string& doc_date) {
-  auto tokens = tokenize(sentence);
+  std::string storage;
+  auto tokens = tokenize(sentence, storage);
   auto d = event_date(sentence, tokens, 0, static_cast<std::uint32_t>(tokens.size()), parse_date(doc_date));
   return d ? d->iso() : "";
 }

@@ -9,7 +9,8 @@ namespace {
 /// The entry the gazetteer finds at the start of `text`, as "Type:key:length".
 std::string at_start(const std::string& text) {
   const auto& g = Gazetteer::instance();
-  auto t = tokenize(text);
+  std::string storage;
+  auto t = tokenize(text, storage);
   auto m = g.match(text, t, 0, static_cast<std::uint32_t>(t.size()));
   if (!m) return "";
   const auto& e = g.entry(m->entry);

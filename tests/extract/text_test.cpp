@@ -6,7 +6,8 @@ using namespace irgraph::extract;
 
 namespace {
 std::vector<std::string> sentences(const std::string& text) {
-  auto tokens = tokenize(text);
+  std::string storage;
+  auto tokens = tokenize(text, storage);
   std::vector<std::string> out;
   for (const auto& s : split_sentences(text, tokens)) out.push_back(text.substr(s.begin, s.end - s.begin));
   return out;
@@ -39,7 +40,8 @@ TEST_CASE("invalid UTF-8 is found at its byte") {
 
 TEST_CASE("tokens keep byte offsets and acronyms whole") {
   const std::string text = "The U.N.-brokered talks in Zürich, O'Brien's 1.5-hour plan.";
-  auto t = tokenize(text);
+  std::string storage;
+  auto t = tokenize(text, storage);
   REQUIRE(t.size() >= 10);
   CHECK(text.substr(t[1].begin, t[1].end - t[1].begin) == "U.N.");
   CHECK(t[1].is(kAllCaps));
@@ -70,4 +72,19 @@ TEST_CASE("quotes close sentences with them") {
   auto s = sentences("\"We agreed,\" he said. \"The third theme was peace.\" Then they left.");
   REQUIRE(s.size() == 3);
   CHECK(s[1] == "\"The third theme was peace.\"");
+}
+
+TEST_CASE("folded words are views into one buffer, not a string per token") {
+  const std::string text = "Çavuşoğlu MET Lavrov in Zürich; 1.5 ’s";
+  std::string storage;
+  auto t = tokenize(text, storage);
+  REQUIRE(t.size() >= 6);
+  CHECK(t[0].folded == "cavusoglu");
+  CHECK(t[1].folded == "met");
+  CHECK(t[4].folded == "zurich");
+  for (std::size_t i : {0, 1, 2, 3, 4}) {
+    CHECK(t[i].folded.data() >= storage.data());
+    CHECK(t[i].folded.data() + t[i].folded.size() <= storage.data() + storage.size());
+  }
+  CHECK(storage.size() == std::string("cavusoglumetlavrovinzurich").size());
 }

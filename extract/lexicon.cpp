@@ -1,0 +1,98 @@
+#include "extract/lexicon.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace irgraph::extract {
+
+namespace {
+
+using Table = std::unordered_map<std::string_view, std::uint32_t>;
+
+void add(Table& t, WordClass cls, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) t[w] |= cls;
+}
+
+Table build() {
+  Table t;
+  // clang-format off
+  add(t, kStopCap, {
+      "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "but", "nor",
+      "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "my", "your", "this",
+      "that", "these", "those", "there", "here", "mr", "mrs", "ms", "dr", "meanwhile", "however", "also",
+      "after", "before", "during", "while", "when", "where", "if", "as", "so", "yet", "both", "all", "some",
+      "last", "next", "earlier", "later", "then", "now", "today", "yesterday", "tomorrow", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+      "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "share", "read", "photo", "file",
+      "according", "under", "prior", "ahead", "headlining", "speaking", "writing", "addressing", "following",
+      "despite", "secondly", "firstly", "first", "second", "third", "finally", "new", "year", "why", "what",
+      "who", "how", "which", "said", "says", "not", "no", "yes", "thanks", "thank", "dear", "his", "mrs",
+      "sir", "madam", "excellency", "several", "many", "most", "more", "each", "every", "other", "another",
+      "such", "than", "through", "between", "against", "about", "over", "into", "within", "without", "until",
+      "since", "upon", "although", "because", "whether", "though", "unlike", "like", "among", "amid", "via",
+      "per", "around"});
+  add(t, kHeadlineVerb, {
+      "returns", "return", "says", "say", "said", "meets", "meet", "met", "visits", "visit", "calls", "urges",
+      "warns", "signs", "sign", "holds", "arrives", "leaves", "condemns", "slams", "rejects", "welcomes",
+      "discusses", "announces", "accuses", "backs", "vows", "agrees", "hails", "receives", "praises", "heads",
+      "begins", "ends", "launches", "joins", "denies", "confirms", "stresses", "emphasize", "emphasizes",
+      "reaffirms", "seeks", "wins", "plans", "to", "in", "at", "on", "for", "with", "and", "as", "after",
+      "over", "amid", "against", "talks", "congratulates", "expresses", "affirms", "inaugurates", "opens",
+      "attends", "leads", "takes", "makes", "combine", "join", "unite", "boost", "face", "sends", "send",
+      "ask", "asks", "tells", "meets"});
+  add(t, kCompanyWord, {
+      "co", "corp", "corporation", "ltd", "limited", "inc", "plc", "llc", "group", "company", "holdings",
+      "bank", "ministry", "department", "office", "agency", "council", "committee", "commission", "forces",
+      "force", "army", "police", "government", "affairs", "party", "university", "college", "school",
+      "hospital", "foundation"});
+  add(t, kHonorific, {
+      "he", "h", "e", "hrh", "hh", "dr", "mr", "mrs", "ms", "prof", "his", "her", "excellency", "highness",
+      "majesty", "royal"});
+  add(t, kNameParticle, {
+      "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "della", "van", "von", "der", "den",
+      "le", "la", "du", "dos", "das", "ben", "y", "ul", "ud"});
+  add(t, kAgreementHeadMerge, {
+      "agreement", "agreements", "deal", "accord", "accords", "memorandum", "process", "platform", "format",
+      "talks", "negotiations", "understanding", "framework", "dialogue"});
+  add(t, kAgreementHeadOther, {
+      "treaty", "ceasefire", "truce", "pact", "protocol", "declaration", "initiative", "roadmap",
+      "convention", "charter", "summit", "communique", "consensus"});
+  add(t, kOrgHead, {
+      "organization", "organisation", "agency", "council", "committee", "commission", "union", "party",
+      "front", "movement", "army", "forces", "brigade", "brigades", "alliance", "league", "association",
+      "bank", "fund", "court", "assembly", "institute", "authority", "service", "guard", "guards", "corps",
+      "coalition", "federation", "bureau", "secretariat", "directorate", "congress", "government"});
+  add(t, kPlaceWord, {
+      "city", "town", "village", "province", "region", "district", "capital", "governorate", "port", "state"});
+  add(t, kPlaceSuffix, {
+      "river", "desert", "airport", "governorate", "province", "district", "valley", "mountains", "lake",
+      "island", "islands", "peninsula", "canal", "dam", "strait", "sea", "bay", "base", "oasis", "plateau",
+      "crossing"});
+  add(t, kPlaceSuffixLower, {
+      "province", "governorate", "district"});
+  add(t, kPlacePrefix, {
+      "gulf", "strait", "sea", "bay", "straits"});
+  add(t, kPlaceKind, {
+      "city", "town", "village", "province", "region", "district", "capital", "port", "area"});
+  add(t, kGenericOrgHead, {
+      "government", "forces", "army", "guard", "guards", "corps", "service", "authority", "bank", "fund",
+      "court", "front"});
+  add(t, kTravel, {
+      "visit", "visits", "visited", "visiting", "travel", "travels", "traveled", "travelled", "traveling",
+      "travelling", "arrived", "arrive", "arrives", "trip", "flew", "fly", "flies", "tour", "toured", "touring",
+      "returning", "returned", "returns", "headed", "heading"});
+  add(t, kTalks, {"talks", "met", "meeting", "meet"});
+  // clang-format on
+  return t;
+}
+
+}  // namespace
+
+std::uint32_t word_classes(std::string_view folded) {
+  static const Table table = build();
+  auto it = table.find(folded);
+  return it == table.end() ? 0 : it->second;
+}
+
+}  // namespace irgraph::extract
