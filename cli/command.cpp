@@ -50,6 +50,12 @@ std::vector<RelationType> parse_relations(const std::vector<std::string>& names)
   return out;
 }
 
+void BatchOption::add_to(CLI::App& app) {
+  app.add_option("--batch", documents,
+                 "documents per transaction (default 256, and at most 2 s of waiting; 1 commits each document alone)")
+      ->check(CLI::PositiveNumber);
+}
+
 void FilterOptions::add_to(CLI::App& app) {
   app.add_option("--types", types, "keep only these node types (comma-separated: Country,Official,...)");
   app.add_option("--relations", relations, "keep only these relations (comma-separated: metWith,signed,...)");

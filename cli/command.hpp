@@ -59,6 +59,12 @@ struct FilterOptions {
   exporters::Filter to_filter(const graph::KnowledgeGraph& g) const;
 };
 
+/// How many documents ingest and merge commit per transaction (--batch).
+struct BatchOption {
+  std::size_t documents = 256;
+  void add_to(CLI::App& app);
+};
+
 /// Parses comma-separated relation names ("metWith,signed"); throws UsageError.
 std::vector<RelationType> parse_relations(const std::vector<std::string>& names);
 

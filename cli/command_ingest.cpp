@@ -1,4 +1,4 @@
-// ingest: read articles, extract, resolve into the graph, commit document by document.
+// ingest: read articles, extract, resolve into the graph, commit in batches of documents.
 #include <iostream>
 #include <map>
 #include <optional>
@@ -25,6 +25,7 @@ class IngestCommand : public Command {
   }
   void setup(CLI::App& app) override {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
+    batch_.add_to(app);
     std::string footer = "Extractors, in the order they run (their names and rules are stored on every evidence item):";
     // the extractors describe themselves; listing them needs no gazetteer
     for (const auto& x : extract::make_mention_extractors()) footer += "\n  " + std::string(x->name()) + ": " + std::string(x->description());
@@ -34,7 +35,7 @@ class IngestCommand : public Command {
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
     store::Session session(global.db);
     extract::Pipeline pipeline;
-    std::size_t read = 0, ingested = 0, duplicates = 0, replaced = 0, skipped = 0;
+    std::size_t read = 0, duplicates = 0, skipped = 0;  // duplicates found before extraction
     std::map<std::string, std::size_t> reasons;
     std::set<std::string> hashes_this_run;
     Progress progress(err, !global.quiet && Progress::is_terminal(2), input_bytes());
@@ -46,22 +47,23 @@ class IngestCommand : public Command {
       ++reasons[e.reason().substr(0, e.reason().find(':'))];
       err << "irgraph: " << e.what() << " (skipped)\n";
     };
+    store::BatchWriter writer(session, {batch_.documents});
     handler.on_document = [&](extract::Document&& d) {
       ++read;
       if (!hashes_this_run.insert(d.content_hash()).second || session.store().has_content(d.content_hash())) {
         ++duplicates;
         return;
       }
-      switch (session.add(d, pipeline.extract(d))) {
-        case store::Session::Added::New: ++ingested; break;
-        case store::Session::Added::Replaced: ++ingested; ++replaced; break;
-        case store::Session::Added::Duplicate: ++duplicates; break;  // another process stored it meanwhile
-      }
       bytes += d.text.size() + d.title.size();
+      auto records = pipeline.extract(d);
+      writer.add(std::move(d), std::move(records));
       progress.update(read, bytes);
     };
     extract::read_inputs(inputs_, handler);
+    writer.flush();
     progress.clear();
+    const std::size_t ingested = writer.counts().added, replaced = writer.counts().replaced;
+    duplicates += writer.counts().duplicates;
     if (!global.quiet || skipped) {
       out << "ingest: " << read << " read, " << ingested << " ingested";
       if (replaced) out << " (" << replaced << " replacing an older version)";
@@ -84,6 +86,7 @@ class IngestCommand : public Command {
 
  private:
   std::vector<std::string> inputs_;
+  BatchOption batch_;
 
   /// Size of the inputs, for the time-left estimate (0 when unknown).
   std::uint64_t input_bytes() const {

@@ -21,10 +21,12 @@ class MergeCommand : public Command {
   }
   void setup(CLI::App& app) override {
     app.add_option("files", files_, "JSON Lines files from extract, or - for standard input")->required();
+    batch_.add_to(app);
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
     store::Session session(global.db);
-    std::size_t added = 0, duplicates = 0, replaced = 0, skipped = 0;
+    std::size_t skipped = 0;
+    store::BatchWriter writer(session, {batch_.documents});
     for (const auto& f : files_) {
       std::ifstream file;
       std::istream* in = &std::cin;
@@ -50,13 +52,11 @@ class MergeCommand : public Command {
           ++skipped;
           continue;
         }
-        switch (session.add(x.document, x.records)) {
-          case store::Session::Added::New: ++added; break;
-          case store::Session::Added::Replaced: ++added; ++replaced; break;
-          case store::Session::Added::Duplicate: ++duplicates; break;
-        }
+        writer.add(std::move(x.document), std::move(x.records));
       }
     }
+    writer.flush();
+    const auto& [added, replaced, duplicates] = writer.counts();
     if (!global.quiet || skipped)
       out << "merge: " << added << " documents added" << (replaced ? " (" + std::to_string(replaced) + " replacing)" : "")
           << ", " << duplicates << " already stored, " << skipped << " skipped; graph: " << session.graph().node_count()
@@ -66,6 +66,7 @@ class MergeCommand : public Command {
 
  private:
   std::vector<std::string> files_;
+  BatchOption batch_;
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store/session.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 
 namespace irgraph::store {
@@ -23,25 +25,61 @@ void Session::rebuild_from_records() {
 }
 
 Session::Added Session::add(const extract::Document& doc, const extract::DocumentRecords& records) {
+  return add(std::vector<Pending>{{doc, records}}).front();
+}
+
+std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
+  std::vector<Added> result;
+  if (batch.empty()) return result;
   WriteTransaction tx(store_);
   if (stale_ || store_.generation() != generation_) reload();  // another process wrote since
-  if (store_.has_content(doc.content_hash())) return Added::Duplicate;
   stale_ = true;  // until the commit: a failure leaves memory ahead of the store
-  const bool replace = store_.document(doc.id).has_value();
-  if (replace) {
-    store_.delete_document(doc.id);
-    rebuild_from_records();
+  bool rewrite = false;
+  for (const auto& [doc, records] : batch) {
+    if (store_.has_content(doc.content_hash())) {
+      result.push_back(Added::Duplicate);
+      continue;
+    }
+    const bool replace = store_.document(doc.id).has_value();
+    if (replace) {
+      store_.delete_document(doc.id);
+      rebuild_from_records();  // reads this transaction's earlier documents too
+      rewrite = true;
+    }
+    resolver_->add(records);
+    graph_.set_document({doc.id, doc.title, doc.date, doc.url});
+    store_.put_document(doc, records);
+    result.push_back(replace ? Added::Replaced : Added::New);
   }
-  resolver_->add(records);
-  graph_.set_document({doc.id, doc.title, doc.date, doc.url});
-  store_.put_document(doc, records);
-  if (replace) store_.rewrite_graph(graph_);
-  else store_.write_changes(graph_);
-  store_.bump_generation();
+  const bool changed = std::any_of(result.begin(), result.end(), [](Added a) { return a != Added::Duplicate; });
+  if (rewrite) store_.rewrite_graph(graph_);
+  else if (changed) store_.write_changes(graph_);
+  if (changed) store_.bump_generation();
   tx.commit();
   generation_ = store_.generation();
   stale_ = false;
-  return replace ? Added::Replaced : Added::New;
+  return result;
+}
+
+void BatchWriter::add(extract::Document doc, extract::DocumentRecords records) {
+  if (pending_.empty()) first_ = std::chrono::steady_clock::now();
+  bytes_ += doc.text.size();
+  pending_.push_back({std::move(doc), std::move(records)});
+  if (pending_.size() >= limits_.max_documents || bytes_ >= limits_.max_bytes ||
+      std::chrono::steady_clock::now() - first_ >= limits_.max_wait)
+    flush();
+}
+
+void BatchWriter::flush() {
+  if (pending_.empty()) return;
+  std::vector<Session::Pending> batch;
+  batch.swap(pending_);
+  bytes_ = 0;
+  for (Session::Added a : session_.add(batch)) {
+    counts_.added += a != Session::Added::Duplicate;
+    counts_.replaced += a == Session::Added::Replaced;
+    counts_.duplicates += a == Session::Added::Duplicate;
+  }
 }
 
 std::vector<std::string> Session::forget(const std::vector<std::string>& ids) {

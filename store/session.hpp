@@ -3,6 +3,7 @@
 /// store even when other processes write to it, and the operations that
 /// change both together (add a document, forget documents). Each operation
 /// is one transaction under the store's write lock.
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,15 @@ class Session {
   /// version had never been ingested).
   Added add(const extract::Document& doc, const extract::DocumentRecords& records);
 
+  struct Pending {
+    extract::Document document;
+    extract::DocumentRecords records;
+  };
+  /// Adds several documents in one transaction (each as add() would, in
+  /// order): all of them are stored, or none (a failure, a kill). One commit
+  /// per batch instead of one per document is what makes bulk ingest fast.
+  std::vector<Added> add(const std::vector<Pending>& batch);
+
   /// Removes the documents with these ids and everything only they supported.
   /// Returns the ids that were not stored.
   std::vector<std::string> forget(const std::vector<std::string>& ids);
@@ -42,6 +52,40 @@ class Session {
 
   void reload();
   void rebuild_from_records();
+};
+
+/// Groups documents into batches for Session::add: a batch commits when it
+/// holds `max_documents` documents or `max_bytes` of text, when its first
+/// document has waited `max_wait`, and on flush(). Documents not yet
+/// committed when the process dies are simply not stored (ingest again).
+class BatchWriter {
+ public:
+  struct Limits {
+    std::size_t max_documents = 256;
+    std::size_t max_bytes = 16u << 20;
+    std::chrono::milliseconds max_wait{2000};
+  };
+  /// Documents committed so far, by outcome.
+  struct Counts {
+    std::size_t added = 0;       ///< new or replacing
+    std::size_t replaced = 0;    ///< of `added`, those replacing an older version
+    std::size_t duplicates = 0;  ///< already stored (by another process meanwhile)
+  };
+
+  BatchWriter(Session& session, Limits limits) : session_(session), limits_(limits) {}
+
+  void add(extract::Document doc, extract::DocumentRecords records);
+  /// Commits what is pending (call before the end).
+  void flush();
+  const Counts& counts() const { return counts_; }
+
+ private:
+  Session& session_;
+  Limits limits_;
+  Counts counts_;
+  std::vector<Session::Pending> pending_;
+  std::size_t bytes_ = 0;
+  std::chrono::steady_clock::time_point first_{};
 };
 
 }  // namespace irgraph::store
