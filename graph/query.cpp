@@ -89,76 +89,7 @@ const Evidence& representative_evidence(const Relation& r) {
 
 std::optional<std::vector<Hop>> shortest_path(const KnowledgeGraph& g, const std::string& from, const std::string& to,
                                               const std::set<RelationType>& via) {
-  const auto& s = g.storage();
-  auto start = g.vertex(from), goal = g.vertex(to);
-  if (!start || !goal) return std::nullopt;
-  using V = KnowledgeGraph::Vertex;
-  using E = KnowledgeGraph::Edge;
-  // Bidirectional breadth-first search over relations in either direction:
-  // whole levels from the side with the smaller frontier, until the two
-  // searches meet. Arrays are indexed by the nodes' ordinals; neighbours come
-  // in adjacency order (the store's order, so one store gives one answer).
-  const std::size_t bound = g.ordinal_bound();
-  std::vector<char> side(bound, 0);  // 0 unseen, 1 seen from start, 2 seen from goal
-  std::vector<std::pair<V, E>> parent(bound);  // towards start (side 1) or towards goal (side 2)
-  std::vector<V> front[2] = {{*start}, {*goal}};
-  side[s[*start].ordinal] = 1;
-  side[s[*goal].ordinal] = 2;
-  auto allowed = [&](E e) { return via.empty() || via.count(s[e].type) > 0; };
-  bool found = *start == *goal;
-  V meet_a = *start, meet_b = *start;  // the edge (meet_a from the start side, meet_b from the goal side) joins them
-  E meet_e{};
-  while (!found && !front[0].empty() && !front[1].empty()) {
-    const int k = front[0].size() <= front[1].size() ? 0 : 1;
-    const char mine = static_cast<char>(k + 1), other = static_cast<char>(2 - k);
-    std::vector<V> next;
-    for (V v : front[k]) {
-      auto visit = [&](V w, E e) {
-        if (found || !allowed(e)) return;
-        char& mark = side[s[w].ordinal];
-        if (mark == mine) return;
-        if (mark == other) {
-          found = true;
-          meet_a = k == 0 ? v : w;
-          meet_b = k == 0 ? w : v;
-          meet_e = e;
-          return;
-        }
-        mark = mine;
-        parent[s[w].ordinal] = {v, e};
-        next.push_back(w);
-      };
-      for (auto [it, end] = boost::out_edges(v, s); it != end && !found; ++it) visit(boost::target(*it, s), *it);
-      for (auto [it, end] = boost::in_edges(v, s); it != end && !found; ++it) visit(boost::source(*it, s), *it);
-      if (found) break;
-    }
-    front[k] = std::move(next);
-  }
-  if (!found) return std::nullopt;
-  auto hop = [&](V from, V to, E e) {
-    Hop h;
-    h.from = s[from].key;
-    h.to = s[to].key;
-    h.type = s[e].type;
-    h.forward = boost::source(e, s) == from;
-    h.relation = &s[e];
-    return h;
-  };
-  std::vector<Hop> hops;
-  if (*start == *goal) return hops;
-  for (V v = meet_a; v != *start;) {  // start side, walked back
-    auto [p, e] = parent[s[v].ordinal];
-    hops.push_back(hop(p, v, e));
-    v = p;
-  }
-  std::reverse(hops.begin(), hops.end());
-  hops.push_back(hop(meet_a, meet_b, meet_e));
-  for (V v = meet_b; v != *goal;) {  // goal side, walked forward
-    auto [n, e] = parent[s[v].ordinal];
-    hops.push_back(hop(v, n, e));
-    v = n;
-  }
-  return hops;
+  return PathFinder(g).shortest_path(from, to, via);
 }
 
 std::set<std::string> neighbourhood(const KnowledgeGraph& g, const std::string& center, int depth) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "graph/knowledge_graph.hpp"
+#include "graph/path_finder.hpp"
 
 namespace irgraph::graph {
 
@@ -20,16 +21,9 @@ std::string lookup(const KnowledgeGraph& g, const std::string& name);
 /// Nodes whose names are closest to `name` (edit distance on folded forms), best first.
 std::vector<std::string> suggestions(const KnowledgeGraph& g, const std::string& name, std::size_t max = 5);
 
-struct Hop {
-  std::string from, to;     ///< node keys, in path order
-  RelationType type;
-  bool forward = true;      ///< true when the relation runs from -> to
-  const Relation* relation = nullptr;
-};
-
 /// The shortest connection from `from` to `to` (relations followed in either
-/// direction), restricted to `via` types when given; nullopt when none.
-/// Ties are broken by key order, so the answer is deterministic.
+/// direction), restricted to `via` types when given; nullopt when none. One
+/// query: PathFinder answers many on the same graph without indexing it again.
 std::optional<std::vector<Hop>> shortest_path(const KnowledgeGraph& g, const std::string& from, const std::string& to,
                                               const std::set<RelationType>& via = {});
 

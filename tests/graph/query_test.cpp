@@ -109,3 +109,38 @@ TEST_CASE("the bidirectional search finds paths as short as a plain breadth-firs
     }
   }
 }
+
+TEST_CASE("one path finder answers many queries like fresh searches, directions and filters included") {
+  KnowledgeGraph g;
+  const int n = 200;
+  for (int i = 0; i < n; ++i) g.upsert_node("official:o" + std::to_string(i), NodeType::Official, "O" + std::to_string(i));
+  std::uint64_t x = 777;
+  auto next = [&] { x = x * 6364136223846793005ULL + 1442695040888963407ULL; return static_cast<int>((x >> 33) % n); };
+  for (int i = 0; i < 320; ++i) {
+    int a = next(), b = next();
+    RelationType t = i % 3 == 0 ? RelationType::Accompanied : RelationType::MetWith;
+    if (a != b) g.add_evidence("official:o" + std::to_string(a), t, "official:o" + std::to_string(b), ev("e" + std::to_string(i)));
+  }
+  PathFinder finder(g);
+  for (int q = 0; q < 150; ++q) {
+    std::string a = "official:o" + std::to_string(next()), b = "official:o" + std::to_string(next());
+    std::set<RelationType> via;
+    if (q % 4 == 0) via = {RelationType::MetWith};
+    auto reused = finder.shortest_path(a, b, via);
+    auto fresh = shortest_path(g, a, b, via);
+    REQUIRE(reused.has_value() == fresh.has_value());
+    if (!reused) continue;
+    REQUIRE(reused->size() == fresh->size());
+    for (std::size_t h = 0; h < reused->size(); ++h) {
+      const Hop& hop = (*reused)[h];
+      CHECK(hop.from == (*fresh)[h].from);
+      CHECK(hop.to == (*fresh)[h].to);
+      if (!via.empty()) CHECK(hop.type == RelationType::MetWith);
+      // the hop's relation exists in the direction it claims
+      const Relation* r = hop.forward ? g.relation(hop.from, hop.type, hop.to) : g.relation(hop.to, hop.type, hop.from);
+      CHECK(r == hop.relation);
+    }
+  }
+  CHECK_FALSE(finder.shortest_path("official:o1", "official:nobody").has_value());
+  CHECK(finder.shortest_path("official:o1", "official:o1")->empty());
+}

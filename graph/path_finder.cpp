@@ -1,0 +1,121 @@
+#include "graph/path_finder.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/error.hpp"
+
+namespace irgraph::graph {
+
+PathFinder::PathFinder(const KnowledgeGraph& g) : g_(g) {
+  const auto& s = g.storage();
+  const std::size_t n = g.ordinal_bound();
+  if (n >= std::numeric_limits<std::uint32_t>::max() || 2 * g.relation_count() >= std::numeric_limits<std::uint32_t>::max())
+    throw Error("path: the graph is too large to index");
+  nodes_.assign(n, nullptr);
+  offsets_.assign(n + 1, 0);
+  out_end_.assign(n, 0);
+  for (auto [v, vend] = boost::vertices(s); v != vend; ++v) {
+    const std::size_t o = s[*v].ordinal;
+    nodes_[o] = &s[*v];
+    offsets_[o + 1] = static_cast<std::uint32_t>(boost::out_degree(*v, s) + boost::in_degree(*v, s));
+  }
+  for (std::size_t i = 0; i < n; ++i) offsets_[i + 1] += offsets_[i];
+  const std::size_t arcs = offsets_[n];
+  target_.resize(arcs);
+  type_.resize(arcs);
+  relation_.resize(arcs);
+  for (auto [v, vend] = boost::vertices(s); v != vend; ++v) {
+    const std::size_t o = s[*v].ordinal;
+    std::uint32_t at = offsets_[o];
+    auto put = [&](KnowledgeGraph::Vertex w, KnowledgeGraph::Edge e) {
+      target_[at] = static_cast<std::uint32_t>(s[w].ordinal);
+      type_[at] = s[e].type;
+      relation_[at] = &s[e];
+      ++at;
+    };
+    for (auto [it, end] = boost::out_edges(*v, s); it != end; ++it) put(boost::target(*it, s), *it);
+    out_end_[o] = at;
+    for (auto [it, end] = boost::in_edges(*v, s); it != end; ++it) put(boost::source(*it, s), *it);
+  }
+  stamp_.assign(n, 0);
+  side_.assign(n, 0);
+  parent_.assign(n, 0);
+  parent_arc_.assign(n, 0);
+}
+
+std::optional<std::vector<Hop>> PathFinder::shortest_path(const std::string& from, const std::string& to,
+                                                          const std::set<RelationType>& via) const {
+  const Node* a = g_.find(from);
+  const Node* b = g_.find(to);
+  if (!a || !b) return std::nullopt;
+  const auto start = static_cast<std::uint32_t>(a->ordinal), goal = static_cast<std::uint32_t>(b->ordinal);
+  if (start == goal) return std::vector<Hop>{};
+  std::uint32_t allowed = 0;  // bit per relation type
+  for (RelationType t : via) allowed |= 1u << static_cast<unsigned>(t);
+  if (++epoch_ == 0) {  // wrapped: forget every stamp once
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    epoch_ = 1;
+  }
+  auto degree = [&](std::uint32_t v) { return std::size_t{offsets_[v + 1] - offsets_[v]}; };
+  std::vector<std::uint32_t> front[2] = {{start}, {goal}}, next;
+  std::size_t work[2] = {degree(start), degree(goal)};  // arcs the next level of each side would scan
+  stamp_[start] = stamp_[goal] = epoch_;
+  side_[start] = 0;
+  side_[goal] = 1;
+  std::uint32_t meet_v = 0, meet_arc = 0;
+  int meet_side = -1;
+  while (meet_side < 0 && !front[0].empty() && !front[1].empty()) {
+    const int k = work[0] <= work[1] ? 0 : 1;
+    next.clear();
+    std::size_t next_work = 0;
+    for (std::uint32_t v : front[k]) {
+      for (std::uint32_t arc = offsets_[v]; arc < offsets_[v + 1]; ++arc) {
+        if (allowed && !(allowed & (1u << static_cast<unsigned>(type_[arc])))) continue;
+        const std::uint32_t w = target_[arc];
+        if (stamp_[w] == epoch_) {
+          if (side_[w] == k) continue;
+          meet_v = v;
+          meet_arc = arc;
+          meet_side = k;
+          break;
+        }
+        stamp_[w] = epoch_;
+        side_[w] = static_cast<std::uint8_t>(k);
+        parent_[w] = v;
+        parent_arc_[w] = arc;
+        next.push_back(w);
+        next_work += degree(w);
+      }
+      if (meet_side >= 0) break;
+    }
+    front[k].swap(next);
+    work[k] = next_work;
+  }
+  if (meet_side < 0) return std::nullopt;
+
+  // arc `arc` of node v leads to target_[arc]; in path order it runs v -> w
+  // (`along`) or w -> v
+  auto hop = [&](std::uint32_t v, std::uint32_t arc, bool along) {
+    const std::uint32_t w = target_[arc];
+    const bool out = arc < out_end_[v];  // the relation runs v -> w
+    Hop h;
+    h.from = along ? nodes_[v]->key : nodes_[w]->key;
+    h.to = along ? nodes_[w]->key : nodes_[v]->key;
+    h.type = type_[arc];
+    h.forward = along ? out : !out;
+    h.relation = relation_[arc];
+    return h;
+  };
+  // the meeting arc joins node x (start side) and node y (goal side)
+  const std::uint32_t x = meet_side == 0 ? meet_v : target_[meet_arc];
+  const std::uint32_t y = meet_side == 0 ? target_[meet_arc] : meet_v;
+  std::vector<Hop> hops;
+  for (std::uint32_t v = x; v != start; v = parent_[v]) hops.push_back(hop(parent_[v], parent_arc_[v], true));
+  std::reverse(hops.begin(), hops.end());
+  hops.push_back(hop(meet_v, meet_arc, meet_side == 0));
+  for (std::uint32_t v = y; v != goal; v = parent_[v]) hops.push_back(hop(parent_[v], parent_arc_[v], false));
+  return hops;
+}
+
+}  // namespace irgraph::graph
