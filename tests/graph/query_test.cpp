@@ -30,6 +30,28 @@ KnowledgeGraph sample() {
   g.add_evidence("official:vladimir-putin", RelationType::OfficialOf, "country:RUS", ev("Putin of Russia."));
   return g;
 }
+
+/// Deterministic pseudo-random numbers below n (a linear congruential generator).
+struct Lcg {
+  std::uint64_t x;
+  int n;
+  int operator()() {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((x >> 33) % static_cast<std::uint64_t>(n));
+  }
+};
+
+/// n nodes "<prefix>0".."<prefix>n-1" of `type` and up to m random relations, of type(i) for the i-th.
+template <class TypeOf>
+KnowledgeGraph random_graph(const std::string& prefix, NodeType type, int n, int m, Lcg& next, TypeOf type_of) {
+  KnowledgeGraph g;
+  for (int i = 0; i < n; ++i) g.upsert_node(prefix + std::to_string(i), type, "N" + std::to_string(i));
+  for (int i = 0; i < m; ++i) {
+    int a = next(), b = next();
+    if (a != b) g.add_evidence(prefix + std::to_string(a), type_of(i), prefix + std::to_string(b), ev("e" + std::to_string(i)));
+  }
+  return g;
+}
 }  // namespace
 
 TEST_CASE("lookup by key, name, alias, without diacritics or case") {
@@ -81,15 +103,9 @@ TEST_CASE("neighbourhood by depth") {
 }
 
 TEST_CASE("the bidirectional search finds paths as short as a plain breadth-first search") {
-  KnowledgeGraph g;
   const int n = 300;
-  for (int i = 0; i < n; ++i) g.upsert_node("place:p" + std::to_string(i), NodeType::Place, "P" + std::to_string(i));
-  std::uint64_t x = 12345;
-  auto next = [&] { x = x * 6364136223846793005ULL + 1442695040888963407ULL; return static_cast<int>((x >> 33) % n); };
-  for (int i = 0; i < 450; ++i) {
-    int a = next(), b = next();
-    if (a != b) g.add_evidence("place:p" + std::to_string(a), RelationType::LocatedIn, "place:p" + std::to_string(b), ev("e" + std::to_string(i)));
-  }
+  Lcg next{12345, n};
+  auto g = random_graph("place:p", NodeType::Place, n, 450, next, [](int) { return RelationType::LocatedIn; });
   for (int q = 0; q < 60; ++q) {
     std::string a = "place:p" + std::to_string(next()), b = "place:p" + std::to_string(next());
     auto p = shortest_path(g, a, b);
@@ -111,16 +127,10 @@ TEST_CASE("the bidirectional search finds paths as short as a plain breadth-firs
 }
 
 TEST_CASE("one path finder answers many queries like fresh searches, directions and filters included") {
-  KnowledgeGraph g;
   const int n = 200;
-  for (int i = 0; i < n; ++i) g.upsert_node("official:o" + std::to_string(i), NodeType::Official, "O" + std::to_string(i));
-  std::uint64_t x = 777;
-  auto next = [&] { x = x * 6364136223846793005ULL + 1442695040888963407ULL; return static_cast<int>((x >> 33) % n); };
-  for (int i = 0; i < 320; ++i) {
-    int a = next(), b = next();
-    RelationType t = i % 3 == 0 ? RelationType::Accompanied : RelationType::MetWith;
-    if (a != b) g.add_evidence("official:o" + std::to_string(a), t, "official:o" + std::to_string(b), ev("e" + std::to_string(i)));
-  }
+  Lcg next{777, n};
+  auto g = random_graph("official:o", NodeType::Official, n, 320, next,
+                        [](int i) { return i % 3 == 0 ? RelationType::Accompanied : RelationType::MetWith; });
   PathFinder finder(g);
   for (int q = 0; q < 150; ++q) {
     std::string a = "official:o" + std::to_string(next()), b = "official:o" + std::to_string(next());
