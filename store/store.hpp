@@ -2,8 +2,9 @@
 /// The persistent store: an embedded SQLite database (WAL mode) holding the
 /// documents (with content hashes and their extraction records) and the
 /// graph built from them (nodes, aliases, relations, evidence). Writers take
-/// the database's write lock for a whole document (WriteTransaction), so a
-/// store holds exactly the documents whose transaction committed, and a
+/// the database's write lock for whole documents (WriteTransaction, one or a
+/// batch of them), so a store holds exactly the documents whose transaction
+/// committed, and a
 /// generation counter tells a writer when another process changed the store.
 ///
 /// Schema history: 1 = documents and graph; 2 = + per-document extraction
