@@ -66,8 +66,7 @@ Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const s
 
 void KnowledgeGraph::add_document_mention(const std::string& key, const std::string& doc_id, std::uint32_t count) {
   (*g_)[require(key)].documents[doc_id] += count;
-  changes_.nodes.insert(key);
-  changes_.node_documents.emplace(key, doc_id);
+  changes_.node_documents.emplace(key, doc_id);  // the count only: the node's row and aliases stay as stored
 }
 
 bool KnowledgeGraph::add_alias(const std::string& key, const std::string& alias, const std::string& reason) {

@@ -76,7 +76,9 @@ struct ChangeSet {
   std::set<RelationKey> relations;          ///< added or modified relations
   std::set<RelationKey> removed_relations;
   std::set<std::pair<std::string, std::string>> node_documents;  ///< (node key, doc id) whose mention count changed
-  bool empty() const { return nodes.empty() && removed_nodes.empty() && relations.empty() && removed_relations.empty(); }
+  bool empty() const {
+    return nodes.empty() && removed_nodes.empty() && relations.empty() && removed_relations.empty() && node_documents.empty();
+  }
 };
 
 class KnowledgeGraph {

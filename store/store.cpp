@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "extract/pipeline.hpp"
@@ -16,14 +17,52 @@ namespace irgraph::store {
 
 namespace {
 
-/// A prepared statement, finalised on scope exit; every step checked.
+}  // namespace
+
+/// Prepared statements kept for reuse: preparing costs more than running the
+/// small statements a batch runs thousands of times.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  ~StatementCache() {
+    for (auto& [sql, st] : idle_) sqlite3_finalize(st);
+  }
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  sqlite3* db() const { return db_; }
+  /// An idle statement for `sql`, or a newly prepared one.
+  sqlite3_stmt* take(const char* sql) {
+    if (auto it = idle_.find(sql); it != idle_.end()) {
+      sqlite3_stmt* st = it->second;
+      idle_.erase(it);
+      return st;
+    }
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(st);
+      throw StoreError(std::string("store: cannot prepare statement: ") + sqlite3_errmsg(db_));
+    }
+    return st;
+  }
+  /// Takes a statement back, reset (one kept per SQL text; a second one in use at the same time is finalised).
+  void give_back(const char* sql, sqlite3_stmt* st) {
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (!idle_.emplace(sql, st).second) sqlite3_finalize(st);
+  }
+
+ private:
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> idle_;
+};
+
+namespace {
+
+/// A prepared statement from the store's cache, given back on scope exit; every step checked.
 class Stmt {
  public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) != SQLITE_OK)
-      throw StoreError(std::string("store: cannot prepare statement: ") + sqlite3_errmsg(db));
-  }
-  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(StatementCache& cache, const char* sql) : cache_(cache), sql_(sql), db_(cache.db()), st_(cache.take(sql)) {}
+  ~Stmt() { cache_.give_back(sql_, st_); }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -61,6 +100,8 @@ class Stmt {
   void check(int rc) {
     if (rc != SQLITE_OK) throw StoreError(std::string("store: bind failed: ") + sqlite3_errmsg(db_));
   }
+  StatementCache& cache_;
+  const char* sql_;
   sqlite3* db_;
   sqlite3_stmt* st_ = nullptr;
 };
@@ -120,10 +161,11 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
     throw StoreError("store: " + path + ": cannot open: " + msg);
   }
   sqlite3_busy_timeout(db_, 30000);
+  stmts_ = std::make_unique<StatementCache>(db_);
   try {
     // reading the schema is the first access: a file that is not a database fails here
     try {
-      Stmt probe(db_, "SELECT count(*) FROM sqlite_master");
+      Stmt probe(*stmts_, "SELECT count(*) FROM sqlite_master");
       probe.step();
     } catch (const StoreError&) {
       throw StoreError("store: " + path + ": not an SQLite database (is --db pointing at the right file?)");
@@ -132,20 +174,23 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
     if (mode == Mode::ReadWrite) {
       exec("PRAGMA journal_mode = WAL");
       exec("PRAGMA synchronous = NORMAL");
+      // checkpoint the WAL into the database every 32 MB rather than every 4 MB:
+      // pages that many batches touch (hub nodes, indexes) are copied fewer times
+      exec("PRAGMA wal_autocheckpoint = 8192");
     }
     bool has_meta = false;
     {
-      Stmt st(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
+      Stmt st(*stmts_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
       has_meta = st.step();
     }
     bool has_tables = false;
     {
-      Stmt st(db_, "SELECT 1 FROM sqlite_master WHERE type='table'");
+      Stmt st(*stmts_, "SELECT 1 FROM sqlite_master WHERE type='table'");
       has_tables = st.step();
     }
     if (has_tables && !has_meta) throw StoreError("store: " + path + ": an SQLite database, but not an irgraph store");
     if (has_meta) {
-      Stmt st(db_, "SELECT value FROM meta WHERE key='schema_version'");
+      Stmt st(*stmts_, "SELECT value FROM meta WHERE key='schema_version'");
       int v = st.step() ? std::stoi(st.text(0)) : 0;
       if (v > kSchemaVersion)
         throw StoreError("store: " + path + ": schema version " + std::to_string(v) + " is newer than this irgraph (" +
@@ -154,10 +199,12 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
     if (mode == Mode::ReadWrite) migrate();
     else if (!has_meta) throw StoreError("store: " + path + ": empty store (run 'irgraph ingest' first)");
   } catch (const StoreError&) {
+    stmts_.reset();
     sqlite3_close(db_);
     db_ = nullptr;
     throw;
   } catch (const std::exception& e) {
+    stmts_.reset();
     sqlite3_close(db_);
     db_ = nullptr;
     throw StoreError("store: " + path + ": " + e.what());
@@ -165,6 +212,7 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
 }
 
 Store::~Store() {
+  stmts_.reset();  // statements before the connection
   if (db_) sqlite3_close(db_);
 }
 
@@ -181,7 +229,7 @@ void Store::exec(const char* sql) const {
 
 void Store::migrate() {
   auto version = [&] {
-    Stmt has(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
+    Stmt has(*stmts_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
     if (!has.step()) return 0;
     return schema_version();
   };
@@ -197,7 +245,7 @@ void Store::migrate() {
     extract::Pipeline pipeline;
     std::vector<extract::Document> docs;
     {
-      Stmt st(db_, "SELECT id, title, date, url, origin, text FROM documents ORDER BY rowid");
+      Stmt st(*stmts_, "SELECT id, title, date, url, origin, text FROM documents ORDER BY rowid");
       while (st.step()) {
         extract::Document d;
         d.id = st.text(0);
@@ -209,7 +257,7 @@ void Store::migrate() {
         docs.push_back(std::move(d));
       }
     }
-    Stmt ins(db_, "INSERT INTO document_records(doc, seq, records) VALUES(?1, ?2, ?3)");
+    Stmt ins(*stmts_, "INSERT INTO document_records(doc, seq, records) VALUES(?1, ?2, ?3)");
     std::int64_t seq = 0;
     graph::KnowledgeGraph g;
     graph::Resolver resolver(g);
@@ -221,22 +269,22 @@ void Store::migrate() {
     }
     rewrite_graph(g);
   }
-  Stmt st(db_, "INSERT INTO meta(key, value) VALUES('schema_version', ?1) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  Stmt st(*stmts_, "INSERT INTO meta(key, value) VALUES('schema_version', ?1) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
   st.bind(1, std::to_string(kSchemaVersion)).run();
-  Stmt app(db_, "INSERT OR IGNORE INTO meta(key, value) VALUES('application', 'irgraph')");
+  Stmt app(*stmts_, "INSERT OR IGNORE INTO meta(key, value) VALUES('application', 'irgraph')");
   app.run();
-  Stmt gen(db_, "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', '0')");
+  Stmt gen(*stmts_, "INSERT OR IGNORE INTO meta(key, value) VALUES('generation', '0')");
   gen.run();
   tx.commit();
 }
 
 int Store::schema_version() const {
-  Stmt st(db_, "SELECT value FROM meta WHERE key='schema_version'");
+  Stmt st(*stmts_, "SELECT value FROM meta WHERE key='schema_version'");
   return st.step() ? std::stoi(st.text(0)) : 0;
 }
 
 std::uint64_t Store::generation() const {
-  Stmt st(db_, "SELECT value FROM meta WHERE key='generation'");
+  Stmt st(*stmts_, "SELECT value FROM meta WHERE key='generation'");
   return st.step() ? std::stoull(st.text(0)) : 0;
 }
 
@@ -256,13 +304,13 @@ void WriteTransaction::commit() {
 }
 
 bool Store::has_content(const std::string& hash) const {
-  Stmt st(db_, "SELECT 1 FROM documents WHERE hash = ?1");
+  Stmt st(*stmts_, "SELECT 1 FROM documents WHERE hash = ?1");
   st.bind(1, hash);
   return st.step();
 }
 
 std::optional<DocumentInfo> Store::document(const std::string& id) const {
-  Stmt st(db_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents WHERE id = ?1");
+  Stmt st(*stmts_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents WHERE id = ?1");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   return DocumentInfo{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
@@ -270,7 +318,7 @@ std::optional<DocumentInfo> Store::document(const std::string& id) const {
 
 std::vector<DocumentInfo> Store::documents() const {
   std::vector<DocumentInfo> out;
-  Stmt st(db_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents ORDER BY id");
+  Stmt st(*stmts_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents ORDER BY id");
   while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
   return out;
 }
@@ -288,11 +336,11 @@ graph::KnowledgeGraph Store::load() const {
   } end{this, own};
   graph::KnowledgeGraph g;
   {
-    Stmt st(db_, "SELECT id, title, date, url FROM documents");
+    Stmt st(*stmts_, "SELECT id, title, date, url FROM documents");
     while (st.step()) g.set_document({st.text(0), st.text(1), st.text(2), st.text(3)});
   }
   {
-    Stmt st(db_, "SELECT key, type, name, country, origin FROM nodes");
+    Stmt st(*stmts_, "SELECT key, type, name, country, origin FROM nodes");
     while (st.step()) {
       auto type = node_type_from(st.text(1));
       if (!type) throw StoreError("store: " + path_ + ": node " + st.text(0) + " has unknown type " + st.text(1));
@@ -302,15 +350,15 @@ graph::KnowledgeGraph Store::load() const {
     }
   }
   {
-    Stmt st(db_, "SELECT node, alias, reason FROM aliases ORDER BY rowid");
+    Stmt st(*stmts_, "SELECT node, alias, reason FROM aliases ORDER BY rowid");
     while (st.step()) g.add_alias(st.text(0), st.text(1), st.text(2));
   }
   {
-    Stmt st(db_, "SELECT node, doc, mentions FROM node_documents");
+    Stmt st(*stmts_, "SELECT node, doc, mentions FROM node_documents");
     while (st.step()) g.add_document_mention(st.text(0), st.text(1), static_cast<std::uint32_t>(st.integer(2)));
   }
   {
-    Stmt st(db_,
+    Stmt st(*stmts_,
             "SELECT r.source, r.type, r.target, e.doc, e.sentence, e.begin, e.end, e.text, e.date, e.value, e.extractor, e.rule "
             "FROM evidence e JOIN relations r ON r.id = e.relation ORDER BY e.rowid");
     while (st.step()) {
@@ -327,7 +375,7 @@ graph::KnowledgeGraph Store::load() const {
 }
 
 void Store::for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const {
-  Stmt st(db_,
+  Stmt st(*stmts_,
           "SELECT d.id, d.title, d.date, d.url, r.records FROM document_records r JOIN documents d ON d.id = r.doc "
           "ORDER BY r.seq");
   while (st.step()) {
@@ -343,33 +391,33 @@ void Store::for_each_records(const std::function<void(const graph::DocumentMeta&
 }
 
 void Store::put_document(const extract::Document& doc, const extract::DocumentRecords& records) {
-  Stmt st(db_,
+  Stmt st(*stmts_,
           "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
           "ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title, date=excluded.date, url=excluded.url, "
           "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at");
   st.bind(1, doc.id).bind(2, doc.content_hash()).bind(3, doc.title).bind(4, doc.date).bind(5, doc.url)
       .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).run();
-  Stmt rec(db_,
+  Stmt rec(*stmts_,
            "INSERT INTO document_records(doc, seq, records) VALUES(?1, (SELECT coalesce(max(seq), 0) + 1 FROM document_records), ?2) "
            "ON CONFLICT(doc) DO UPDATE SET seq=excluded.seq, records=excluded.records");
   rec.bind(1, doc.id).bind(2, extract::records_to_json(records)).run();
 }
 
 bool Store::delete_document(const std::string& id) {
-  Stmt st(db_, "DELETE FROM documents WHERE id=?1");
+  Stmt st(*stmts_, "DELETE FROM documents WHERE id=?1");
   st.bind(1, id).run();
   return sqlite3_changes(db_) > 0;
 }
 
 void Store::write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys,
                         const std::set<std::pair<std::string, std::string>>* docs) {
-  Stmt up(db_,
+  Stmt up(*stmts_,
           "INSERT INTO nodes(key, type, name, country, origin) VALUES(?1,?2,?3,?4,?5) ON CONFLICT(key) DO UPDATE SET "
           "type=excluded.type, name=excluded.name, country=excluded.country, origin=excluded.origin");
-  Stmt del_alias(db_, "DELETE FROM aliases WHERE node=?1");
-  Stmt ins_alias(db_, "INSERT OR IGNORE INTO aliases(node, alias, reason) VALUES(?1,?2,?3)");
+  Stmt del_alias(*stmts_, "DELETE FROM aliases WHERE node=?1");
+  Stmt ins_alias(*stmts_, "INSERT OR IGNORE INTO aliases(node, alias, reason) VALUES(?1,?2,?3)");
   // only the changed mention counts: a hub node (a country in every article) is not rewritten per document
-  Stmt put_doc(db_,
+  Stmt put_doc(*stmts_,
                "INSERT INTO node_documents(node, doc, mentions) VALUES(?1,?2,?3) "
                "ON CONFLICT(node, doc) DO UPDATE SET mentions=excluded.mentions");
   for (const auto& k : keys) {
@@ -391,10 +439,10 @@ void Store::write_nodes(const graph::KnowledgeGraph& g, const std::set<std::stri
 }
 
 void Store::write_relations(const graph::KnowledgeGraph& g, const std::set<graph::RelationKey>& keys) {
-  Stmt up(db_, "INSERT INTO relations(source, type, target) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
-  Stmt id(db_, "SELECT id FROM relations WHERE source=?1 AND type=?2 AND target=?3");
-  Stmt clear(db_, "DELETE FROM evidence WHERE relation=?1");
-  Stmt ins(db_,
+  Stmt up(*stmts_, "INSERT INTO relations(source, type, target) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
+  Stmt id(*stmts_, "SELECT id FROM relations WHERE source=?1 AND type=?2 AND target=?3");
+  Stmt clear(*stmts_, "DELETE FROM evidence WHERE relation=?1");
+  Stmt ins(*stmts_,
            "INSERT INTO evidence(relation, doc, sentence, begin, end, text, date, value, extractor, rule) "
            "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
   for (const auto& [s, t, o] : keys) {
@@ -421,11 +469,11 @@ void Store::write_changes(graph::KnowledgeGraph& g) {
   graph::ChangeSet c = g.take_changes();
   try {
     {
-      Stmt del(db_, "DELETE FROM relations WHERE source=?1 AND type=?2 AND target=?3");
+      Stmt del(*stmts_, "DELETE FROM relations WHERE source=?1 AND type=?2 AND target=?3");
       for (const auto& [s, t, o] : c.removed_relations) del.bind(1, s).bind(2, std::string(name(t))).bind(3, o).run();
     }
     {
-      Stmt del(db_, "DELETE FROM nodes WHERE key=?1");
+      Stmt del(*stmts_, "DELETE FROM nodes WHERE key=?1");
       for (const auto& k : c.removed_nodes) del.bind(1, k).run();
     }
     write_nodes(g, c.nodes, &c.node_documents);
@@ -455,7 +503,7 @@ void Store::rewrite_graph(graph::KnowledgeGraph& g) {
 Stats Store::stats() const {
   Stats s;
   auto count = [&](const char* sql) {
-    Stmt st(db_, sql);
+    Stmt st(*stmts_, sql);
     st.step();
     return static_cast<std::size_t>(st.integer(0));
   };
@@ -465,11 +513,11 @@ Stats Store::stats() const {
   s.relations = count("SELECT count(*) FROM relations");
   s.evidence = count("SELECT count(*) FROM evidence");
   {
-    Stmt st(db_, "SELECT type, count(*) FROM nodes GROUP BY type ORDER BY type");
+    Stmt st(*stmts_, "SELECT type, count(*) FROM nodes GROUP BY type ORDER BY type");
     while (st.step()) s.nodes_by_type.emplace_back(st.text(0), static_cast<std::size_t>(st.integer(1)));
   }
   {
-    Stmt st(db_, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type");
+    Stmt st(*stmts_, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type");
     while (st.step()) s.relations_by_type.emplace_back(st.text(0), static_cast<std::size_t>(st.integer(1)));
   }
   return s;

@@ -24,6 +24,8 @@ struct sqlite3;
 
 namespace irgraph::store {
 
+class StatementCache;
+
 /// Version of the schema this build writes; older stores are migrated on open.
 inline constexpr int kSchemaVersion = 2;
 
@@ -99,6 +101,7 @@ class Store {
  private:
   friend class WriteTransaction;
   sqlite3* db_ = nullptr;
+  std::unique_ptr<StatementCache> stmts_;
   std::string path_;
   void exec(const char* sql) const;
   void migrate();
