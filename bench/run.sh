@@ -17,7 +17,8 @@ done
 sizes="10000 100000"
 [ "${BENCH_1M:-0}" = "1" ] && sizes="$sizes 1000000"
 for n in $sizes; do
-  build-release/bench/irgraph_graph_bench "$n" 10 "$work"
+  build-release/bench/irgraph_graph_bench generate "$n" 10 "$work"
+  build-release/bench/irgraph_graph_bench use "$n" "$work"
   if python3 -c "import networkx" 2>/dev/null; then
     python3 bench/networkx_peer.py "$work/bench-$n.graphml" "$work/pairs-$n.txt" "$n"
   else

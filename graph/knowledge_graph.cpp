@@ -97,7 +97,7 @@ void KnowledgeGraph::set_country(const std::string& key, const std::string& alph
   changes_.nodes.insert(key);
 }
 
-bool KnowledgeGraph::add_evidence(const std::string& source, RelationType type, const std::string& target, Evidence ev) {
+Relation& KnowledgeGraph::upsert_relation(const std::string& source, RelationType type, const std::string& target) {
   RelationKey k = relation_key(source, type, target);
   auto it = edges_.find(k);
   if (it == edges_.end()) {
@@ -108,12 +108,16 @@ bool KnowledgeGraph::add_evidence(const std::string& source, RelationType type, 
     (void)ok;
     it = edges_.emplace(k, e).first;
   }
-  Relation& r = (*g_)[it->second];
+  changes_.relations.insert(k);
+  changes_.removed_relations.erase(k);
+  return (*g_)[it->second];
+}
+
+bool KnowledgeGraph::add_evidence(const std::string& source, RelationType type, const std::string& target, Evidence ev) {
+  Relation& r = upsert_relation(source, type, target);
   for (const auto& e : r.evidence)
     if (e.same_mention(ev)) return false;
   r.evidence.push_back(std::move(ev));
-  changes_.relations.insert(k);
-  changes_.removed_relations.erase(k);
   return true;
 }
 

@@ -16,21 +16,24 @@
 #include <vector>
 
 #include "core/ontology.hpp"
+#include "graph/atom.hpp"
 
 namespace irgraph::graph {
 
-/// One supporting mention of a relation.
+/// One supporting mention of a relation. Its strings are atoms: a graph of
+/// millions of evidence items holds each document id, date, rule name and
+/// sentence once.
 struct Evidence {
-  std::string doc_id;
+  Atom doc_id;
   std::uint32_t sentence = 0;        ///< 0-based sentence index in the document
   std::uint32_t begin = 0, end = 0;  ///< byte span of the sentence in the document text
-  std::string text;                  ///< the sentence
-  std::string date;                  ///< event date YYYY-MM-DD, or empty
-  std::string value;                 ///< mode / role / status, or empty
-  std::string extractor, rule;       ///< which extractor and rule produced it
+  Atom text;                         ///< the sentence
+  Atom date;                         ///< event date YYYY-MM-DD, or empty
+  Atom value;                        ///< mode / role / status, or empty
+  Atom extractor, rule;              ///< which extractor and rule produced it
 
   bool same_mention(const Evidence& o) const {
-    return doc_id == o.doc_id && sentence == o.sentence && rule == o.rule && value == o.value;
+    return sentence == o.sentence && doc_id == o.doc_id && rule == o.rule && value == o.value;
   }
 };
 
@@ -110,6 +113,11 @@ class KnowledgeGraph {
   /// relations are stored with the smaller key first. Returns false for a duplicate
   /// mention. Throws irgraph::Error when an end does not exist.
   bool add_evidence(const std::string& source, RelationType type, const std::string& target, Evidence ev);
+
+  /// The relation (source, type, target), created without evidence when absent
+  /// (for loading stored evidence, which holds no duplicates, without the
+  /// duplicate check of add_evidence). Throws irgraph::Error when an end does not exist.
+  Relation& upsert_relation(const std::string& source, RelationType type, const std::string& target);
 
   /// Moves every alias, mention and relation of `from` to `into` and removes `from`.
   void merge_nodes(const std::string& from, const std::string& into, const std::string& reason);

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -93,6 +94,12 @@ class Stmt {
   std::string text(int col) const {
     auto* p = sqlite3_column_text(st_, col);
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+  }
+  /// A text column without a copy (valid until the next step).
+  std::string_view view(int col) const {
+    auto* p = sqlite3_column_text(st_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string_view();
   }
   std::int64_t integer(int col) const { return sqlite3_column_int64(st_, col); }
 
@@ -358,15 +365,39 @@ graph::KnowledgeGraph Store::load() const {
     while (st.step()) g.add_document_mention(st.text(0), st.text(1), static_cast<std::uint32_t>(st.integer(2)));
   }
   {
+    // Evidence in stored order, appended to its relation (found by relation id
+    // after its first item): the store holds no duplicates, so no check per item.
+    std::vector<graph::Relation*> by_id;
+    {
+      Stmt max_id(*stmts_, "SELECT coalesce(max(id), 0) FROM relations");
+      max_id.step();
+      by_id.assign(static_cast<std::size_t>(max_id.integer(0)) + 1, nullptr);
+    }
     Stmt st(*stmts_,
-            "SELECT r.source, r.type, r.target, e.doc, e.sentence, e.begin, e.end, e.text, e.date, e.value, e.extractor, e.rule "
-            "FROM evidence e JOIN relations r ON r.id = e.relation ORDER BY e.rowid");
+            "SELECT e.relation, r.source, r.type, r.target, e.doc, e.sentence, e.begin, e.end, e.text, e.date, e.value, "
+            "e.extractor, e.rule FROM evidence e JOIN relations r ON r.id = e.relation ORDER BY e.rowid");
+    // consecutive rows repeat most values (document, extractor, rule): reuse the atom
+    std::array<std::pair<std::string, graph::Atom>, 13> last;
+    auto atom = [&](int col) {
+      std::string_view v = st.view(col);
+      auto& [text, a] = last[static_cast<std::size_t>(col)];
+      if (v != text) {
+        text.assign(v);
+        a = graph::Atom(v);
+      }
+      return a;
+    };
     while (st.step()) {
-      auto type = relation_type_from(st.text(1));
-      if (!type) throw StoreError("store: " + path_ + ": relation of unknown type " + st.text(1));
-      graph::Evidence ev{st.text(3), static_cast<std::uint32_t>(st.integer(4)), static_cast<std::uint32_t>(st.integer(5)),
-                         static_cast<std::uint32_t>(st.integer(6)), st.text(7), st.text(8), st.text(9), st.text(10), st.text(11)};
-      g.add_evidence(st.text(0), *type, st.text(2), std::move(ev));
+      const auto id = static_cast<std::size_t>(st.integer(0));
+      if (id >= by_id.size()) throw StoreError("store: " + path_ + ": evidence of an unknown relation");
+      graph::Relation*& r = by_id[id];
+      if (!r) {
+        auto type = relation_type_from(st.text(2));
+        if (!type) throw StoreError("store: " + path_ + ": relation of unknown type " + st.text(2));
+        r = &g.upsert_relation(st.text(1), *type, st.text(3));
+      }
+      r->evidence.push_back({atom(4), static_cast<std::uint32_t>(st.integer(5)), static_cast<std::uint32_t>(st.integer(6)),
+                             static_cast<std::uint32_t>(st.integer(7)), atom(8), atom(9), atom(10), atom(11), atom(12)});
     }
   }
   g.mark_all_persisted();
