@@ -1,14 +1,18 @@
-// ingest: read articles, extract, resolve into the graph, commit in batches of documents.
+// ingest: read articles, extract (on worker threads), resolve into the graph in input
+// order, commit in batches of documents.
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <filesystem>
 
 #include "cli/command.hpp"
 #include "cli/progress.hpp"
 #include "core/error.hpp"
+#include "extract/ordered_extractor.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/resolver.hpp"
 #include "store/session.hpp"
@@ -26,6 +30,10 @@ class IngestCommand : public Command {
   void setup(CLI::App& app) override {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
     batch_.add_to(app);
+    app.add_option("-j,--jobs", jobs_,
+                   "threads: extraction runs on jobs - 1 of them while one stores, documents kept in input order "
+                   "(default: the number of cores; 1 does everything on one thread)")
+        ->check(CLI::PositiveNumber);
     std::string footer = "Extractors, in the order they run (their names and rules are stored on every evidence item):";
     // the extractors describe themselves; listing them needs no gazetteer
     for (const auto& x : extract::make_mention_extractors()) footer += "\n  " + std::string(x->name()) + ": " + std::string(x->description());
@@ -48,18 +56,21 @@ class IngestCommand : public Command {
       err << "irgraph: " << e.what() << " (skipped)\n";
     };
     store::BatchWriter writer(session, {batch_.documents});
+    extract::OrderedExtractor extractor(pipeline, jobs_, [&](extract::Document&& d, extract::DocumentRecords&& r) {
+      bytes += d.text.size() + d.title.size();
+      writer.add(std::move(d), std::move(r));
+      progress.update(read, bytes);
+    });
     handler.on_document = [&](extract::Document&& d) {
       ++read;
       if (!hashes_this_run.insert(d.content_hash()).second || session.store().has_content(d.content_hash())) {
         ++duplicates;
         return;
       }
-      bytes += d.text.size() + d.title.size();
-      auto records = pipeline.extract(d);
-      writer.add(std::move(d), std::move(records));
-      progress.update(read, bytes);
+      extractor.submit(std::move(d));
     };
     extract::read_inputs(inputs_, handler);
+    extractor.finish();
     writer.flush();
     progress.clear();
     const std::size_t ingested = writer.counts().added, replaced = writer.counts().replaced;
@@ -87,6 +98,7 @@ class IngestCommand : public Command {
  private:
   std::vector<std::string> inputs_;
   BatchOption batch_;
+  unsigned jobs_ = std::max(1u, std::thread::hardware_concurrency());
 
   /// Size of the inputs, for the time-left estimate (0 when unknown).
   std::uint64_t input_bytes() const {

@@ -178,12 +178,17 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
       throw StoreError("store: " + path + ": not an SQLite database (is --db pointing at the right file?)");
     }
     exec("PRAGMA foreign_keys = ON");
+    // reads through a memory map and a 64 MB page cache: the store's pages are
+    // read back often while a batch updates indexes (a syscall per page otherwise)
+    exec("PRAGMA mmap_size = 1073741824");
+    exec("PRAGMA cache_size = -65536");
     if (mode == Mode::ReadWrite) {
+      exec("PRAGMA page_size = 16384");  // takes effect for a new store only: fewer, larger writes
       exec("PRAGMA journal_mode = WAL");
       exec("PRAGMA synchronous = NORMAL");
-      // checkpoint the WAL into the database every 32 MB rather than every 4 MB:
+      // checkpoint the WAL into the database every 32 MB (2,048 pages of 16 KB) rather than every 4 MB:
       // pages that many batches touch (hub nodes, indexes) are copied fewer times
-      exec("PRAGMA wal_autocheckpoint = 8192");
+      exec("PRAGMA wal_autocheckpoint = 2048");
     }
     bool has_meta = false;
     {
