@@ -2,8 +2,8 @@
 # Ingest throughput on real news text: the samples and the annotated dev
 # articles (and the unannotated corpus when present) repeated to SIZE MB,
 # as plain-text JSON Lines. Prints extraction alone (1 and 2 processes, via
-# extract shards) and end-to-end into the store (ingest; and 2 extract shards
-# + merge).  Usage: ingest_bench.sh IRGRAPH ROOT SIZE_MB WORK_DIR
+# extract shards) and end-to-end into the store (ingest on 1 and 2 threads;
+# and 2 extract shards + merge).  Usage: ingest_bench.sh IRGRAPH ROOT SIZE_MB WORK_DIR
 set -euo pipefail
 irgraph=$1 root=$2 size=$3 work=$4
 mkdir -p "$work"
@@ -33,23 +33,25 @@ now() { date +%s.%N; }
 repeat=${BENCH_REPEAT:-3}
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 split -n l/2 -d --additional-suffix=.jsonl "$feed" "$work/half-"
-e1s=() e2s=() i1s=() i2s=()
+e1s=() e2s=() i1s=() i2s=() t2s=()
 for r in $(seq 1 "$repeat"); do
   t=$(now); "$irgraph" extract "$feed" > /dev/null; e1s+=("$(echo "$(now) - $t" | bc)")
   t=$(now)
   "$irgraph" extract "$work/half-00.jsonl" > "$work/half-00.records" & p=$!
   "$irgraph" extract "$work/half-01.jsonl" > "$work/half-01.records"; wait $p
   e2s+=("$(echo "$(now) - $t" | bc)")
-  rm -f "$work/i.db"*; t=$(now); "$irgraph" -q --db "$work/i.db" ingest "$feed"; i1s+=("$(echo "$(now) - $t" | bc)")
+  rm -f "$work/i.db"*; t=$(now); "$irgraph" -q --db "$work/i.db" ingest -j 1 "$feed"; i1s+=("$(echo "$(now) - $t" | bc)")
+  rm -f "$work/i.db"*; t=$(now); "$irgraph" -q --db "$work/i.db" ingest -j 2 "$feed"; t2s+=("$(echo "$(now) - $t" | bc)")
   rm -f "$work/m.db"*; t=$(now)
   "$irgraph" extract "$work/half-00.jsonl" > "$work/half-00.records" & p=$!
   "$irgraph" extract "$work/half-01.jsonl" > "$work/half-01.records"; wait $p
   "$irgraph" -q --db "$work/m.db" merge "$work/half-00.records" "$work/half-01.records"; i2s+=("$(echo "$(now) - $t" | bc)")
 done
-e1=$(median "${e1s[@]}") e2=$(median "${e2s[@]}") i1=$(median "${i1s[@]}") i2=$(median "${i2s[@]}")
+e1=$(median "${e1s[@]}") e2=$(median "${e2s[@]}") i1=$(median "${i1s[@]}") i2=$(median "${i2s[@]}") t2=$(median "${t2s[@]}")
 echo "ingest ${size} MB: medians of $repeat runs"
 echo "ingest ${size} MB ($mb MB of text, $docs articles): extraction alone, 1 process: $(rate "$e1")"
 echo "ingest ${size} MB: extraction alone, 2 processes: $(rate "$e2")"
-echo "ingest ${size} MB: end to end into the store, 1 process: $(rate "$i1")"
+echo "ingest ${size} MB: end to end into the store, 1 thread (ingest -j 1): $(rate "$i1")"
+echo "ingest ${size} MB: end to end into the store, 2 threads (ingest -j 2): $(rate "$t2")"
 echo "ingest ${size} MB: end to end, 2 extract processes + merge: $(rate "$i2")"
 rm -f "$work"/half-* "$work"/i.db* "$work"/m.db*
