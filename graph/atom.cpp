@@ -2,20 +2,53 @@
 
 #include <mutex>
 #include <ostream>
-#include <unordered_set>
+#include <deque>
+#include <vector>
 
 namespace irgraph::graph {
 
 namespace {
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
+/// Open addressing over (hash, string) slots; strings live in a deque, so
+/// their addresses never change. (std::unordered_set with a transparent hash
+/// does not cache hash codes in libstdc++: every bucket walk hashed whole
+/// sentences again.)
 struct Table {
+  struct Slot {
+    std::size_t hash = 0;
+    const std::string* s = nullptr;
+  };
   std::mutex mu;
-  std::unordered_set<std::string, Hash, std::equal_to<>> strings;  // nodes never move: pointers stay valid
+  std::deque<std::string> strings;
+  std::vector<Slot> slots = std::vector<Slot>(1024);  // a power of two, at most half full
+
+  const std::string& intern(std::string_view v) {
+    const std::size_t h = std::hash<std::string_view>{}(v);
+    std::size_t mask = slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots[i];
+      if (!slot.s) {
+        strings.emplace_back(v);
+        slot = {h, &strings.back()};
+        if (strings.size() * 2 > slots.size()) grow();
+        return strings.back();
+      }
+      if (slot.hash == h && *slot.s == v) return *slot.s;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots.size() * 2);
+    old.swap(slots);
+    const std::size_t mask = slots.size() - 1;
+    for (const Slot& o : old)
+      if (o.s)
+        for (std::size_t i = o.hash & mask;; i = (i + 1) & mask)
+          if (!slots[i].s) {
+            slots[i] = o;
+            break;
+          }
+  }
 };
 
 Table& table() {
@@ -33,9 +66,7 @@ const std::string& Atom::nothing() {
 const std::string& Atom::intern(std::string_view v) {
   Table& t = table();
   std::lock_guard<std::mutex> lock(t.mu);
-  auto it = t.strings.find(v);
-  if (it == t.strings.end()) it = t.strings.emplace(v).first;
-  return *it;
+  return t.intern(v);
 }
 
 std::size_t Atom::table_size() {

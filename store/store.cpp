@@ -178,11 +178,10 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
       throw StoreError("store: " + path + ": not an SQLite database (is --db pointing at the right file?)");
     }
     exec("PRAGMA foreign_keys = ON");
-    // reads through a memory map and a 64 MB page cache: the store's pages are
-    // read back often while a batch updates indexes (a syscall per page otherwise)
-    exec("PRAGMA mmap_size = 1073741824");
-    exec("PRAGMA cache_size = -65536");
     if (mode == Mode::ReadWrite) {
+      // a 64 MB page cache: the store's pages are read back often while a batch
+      // updates indexes (a read per page otherwise)
+      exec("PRAGMA cache_size = -65536");
       exec("PRAGMA page_size = 16384");  // takes effect for a new store only: fewer, larger writes
       exec("PRAGMA journal_mode = WAL");
       exec("PRAGMA synchronous = NORMAL");
