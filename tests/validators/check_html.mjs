@@ -7,41 +7,57 @@ import { pathToFileURL } from 'node:url';
 
 const [page_path, shot, search, from, to] = process.argv.slice(2);
 const fail = (m) => { console.error(`html: ${m}`); process.exit(1); };
+// Every step has a deadline, and a watchdog names the step that hung (exit 3:
+// the browser, not the page, stopped answering).
+let step = 'launching Chromium';
+const at = (s) => { step = s; };
+setTimeout(() => { console.error(`html: no answer from the browser within 90 s while ${step}`); process.exit(3); }, 90000).unref();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync'],
 });
 try {
+  at('opening a page');
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(20000);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => { errors.push(`a script in the data ran: ${d.message()}`); d.dismiss(); });
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`network request: ${r.url()}`); });
+  at('loading the page');
   await page.goto(pathToFileURL(page_path).href);
   await page.waitForFunction(() => window.irgraphReady && window.irgraphViewer.nodes().length > 0, null, { timeout: 30000 });
   const counts = await page.evaluate(() => ({ nodes: window.irgraphViewer.nodes().length, edges: window.irgraphViewer.edges().length }));
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
-  // click the middle of the first relation, as a user would
-  // a relation between two distinct, placed nodes, brought into view
-  await page.evaluate(() => window.irgraphViewer.fit(window.irgraphViewer.edges()[0], 200));
-  await page.waitForTimeout(200);
-  const mid = await page.evaluate(() => {
-    const cy = window.irgraphViewer;
-    const box = document.getElementById('cy').getBoundingClientRect();
-    for (const e of cy.edges()) {
+  // click the middle of a relation, as a user would: a relation brought into
+  // view whose midpoint no entity covers (a click there could only hit it)
+  at('clicking a relation');
+  let clicked = false;
+  for (let k = 0; k < Math.min(8, counts.edges) && !clicked; ++k) {
+    await page.evaluate((k) => window.irgraphViewer.fit(window.irgraphViewer.edges()[k], 200), k);
+    await page.waitForTimeout(100);
+    const mid = await page.evaluate((k) => {
+      const cy = window.irgraphViewer;
+      const e = cy.edges()[k];
+      const box = document.getElementById('cy').getBoundingClientRect();
       const p = e.renderedMidpoint();
-      if (Number.isFinite(p.x) && Number.isFinite(p.y) && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height)
-        return { x: box.left + p.x, y: box.top + p.y, id: e.id() };
-    }
-    return null;
-  });
-  if (!mid) fail('no relation is drawn where it can be clicked');
-  await page.mouse.click(mid.x, mid.y);
-  await page.waitForSelector('#details .evidence', { timeout: 5000 }).catch(() => fail('clicking a relation showed no evidence'));
+      if (!(Number.isFinite(p.x) && Number.isFinite(p.y) && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height)) return null;
+      const covered = cy.nodes().some((n) => {
+        const b = n.renderedBoundingBox();
+        return p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
+      });
+      return covered ? null : { x: box.left + p.x, y: box.top + p.y };
+    }, k);
+    if (!mid) continue;
+    await page.mouse.click(mid.x, mid.y);
+    clicked = await page.waitForSelector('#details .evidence', { timeout: 3000 }).then(() => true, () => false);
+  }
+  if (!clicked) fail('clicking a relation showed no evidence');
   const evidence = await page.textContent('#details .evidence');
   if (!evidence || evidence.length < 10) fail('the evidence panel is empty');
   if (search) {
+    at('searching');
     await page.fill('#search', search);
     await page.press('#search', 'Enter');
     const h = await page.textContent('#details h2');
@@ -50,6 +66,7 @@ try {
       fail(`search for ${search} showed ${h}`);
   }
   if (from && to) {
+    at('asking for a connection');
     await page.fill('#path-from', from);
     await page.fill('#path-to', to);
     await page.click('#connect');
@@ -58,6 +75,7 @@ try {
     const highlighted = await page.evaluate(() => window.irgraphViewer.$('.path').length);
     if (highlighted < 3) fail('the connection is not highlighted');
   }
+  at('filtering by type');
   const before = await page.evaluate(() => window.irgraphViewer.nodes().not('.hidden').length);
   await page.uncheck('input.type[value="Place"]');
   const after = await page.evaluate(() => window.irgraphViewer.nodes().not('.hidden').length);
@@ -68,9 +86,11 @@ try {
   if (restored !== before) fail(`checking Place again shows ${restored} entities, not ${before}`);
   await page.evaluate(() => window.irgraphViewer.fit(undefined, 30));
   await page.waitForTimeout(400);
+  at('taking a screenshot');
   await page.screenshot({ path: shot });
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   console.log(`html: ${counts.nodes} nodes and ${counts.edges} relations rendered; click, search, connection and filters work; screenshot ${shot}`);
 } finally {
+  at('closing the browser');
   await browser.close();
 }
