@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -169,12 +170,22 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
   }
   sqlite3_busy_timeout(db_, 30000);
   stmts_ = std::make_unique<StatementCache>(db_);
-  try {
+  // Another process opening or creating the same store at this moment can make
+  // a statement here fail with "database is locked" at once (SQLite does not
+  // wait where waiting could deadlock, e.g. switching a new file to WAL): try again.
+  auto busy = [&](const StoreError& e) {
+    const int code = sqlite3_errcode(db_) & 0xff;
+    const std::string what = e.what();
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED || what.find("database is locked") != std::string::npos ||
+           what.find("database table is locked") != std::string::npos;
+  };
+  auto setup = [&] {
     // reading the schema is the first access: a file that is not a database fails here
     try {
       Stmt probe(*stmts_, "SELECT count(*) FROM sqlite_master");
       probe.step();
-    } catch (const StoreError&) {
+    } catch (const StoreError& e) {
+      if (busy(e)) throw;
       throw StoreError("store: " + path + ": not an SQLite database (is --db pointing at the right file?)");
     }
     exec("PRAGMA foreign_keys = ON");
@@ -189,15 +200,14 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
       // pages that many batches touch (hub nodes, indexes) are copied fewer times
       exec("PRAGMA wal_autocheckpoint = 2048");
     }
-    bool has_meta = false;
-    {
-      Stmt st(*stmts_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'");
-      has_meta = st.step();
-    }
-    bool has_tables = false;
-    {
-      Stmt st(*stmts_, "SELECT 1 FROM sqlite_master WHERE type='table'");
-      has_tables = st.step();
+    bool has_meta = false, has_tables = false;
+    {  // one statement, one snapshot: another process may be creating the store
+      Stmt st(*stmts_,
+              "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'), "
+              "EXISTS(SELECT 1 FROM sqlite_master WHERE type='table')");
+      st.step();
+      has_meta = st.integer(0) != 0;
+      has_tables = st.integer(1) != 0;
     }
     if (has_tables && !has_meta) throw StoreError("store: " + path + ": an SQLite database, but not an irgraph store");
     if (has_meta) {
@@ -209,6 +219,17 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
     }
     if (mode == Mode::ReadWrite) migrate();
     else if (!has_meta) throw StoreError("store: " + path + ": empty store (run 'irgraph ingest' first)");
+  };
+  try {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        setup();
+        break;
+      } catch (const StoreError& e) {
+        if (!busy(e) || attempt >= 1000) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 + attempt % 25));
+      }
+    }
   } catch (const StoreError&) {
     stmts_.reset();
     sqlite3_close(db_);

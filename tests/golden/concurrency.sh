@@ -11,6 +11,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "concurrency: $1"; exit 1; }
 bash "$root/tests/golden/make_feed.sh" "$root" "$docs" "$tmp/feed.jsonl"
+# Two processes creating the same new store at the same moment: both succeed
+# (SQLite answers "database is locked" at once while a new file turns to WAL).
+head -n 4 "$tmp/feed.jsonl" > "$tmp/p.jsonl"
+sed -n 5,8p "$tmp/feed.jsonl" > "$tmp/q.jsonl"
+for i in $(seq 1 20); do
+  rm -f "$tmp/new.db"*
+  "$irgraph" -q --db "$tmp/new.db" ingest "$tmp/p.jsonl" > "$tmp/p.out" 2>&1 & p=$!
+  "$irgraph" -q --db "$tmp/new.db" ingest "$tmp/q.jsonl" > "$tmp/q.out" 2>&1 & q=$!
+  wait $p || fail "creating a store beside another process: $(cat "$tmp/p.out")"
+  wait $q || fail "creating a store beside another process: $(cat "$tmp/q.out")"
+  [ "$(sqlite3 "$tmp/new.db" "SELECT count(*) FROM documents")" = 8 ] || fail "a store created by two processes lacks documents"
+done
 half=$((docs / 2))
 head -n "$half" "$tmp/feed.jsonl" > "$tmp/a.jsonl"
 tail -n +"$((half + 1))" "$tmp/feed.jsonl" > "$tmp/b.jsonl"
