@@ -7,7 +7,8 @@ root=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "progress: $1"; exit 1; }
-bash "$root/tests/golden/make_feed.sh" "$root" 300 "$tmp/feed.jsonl"
+# enough documents that the run lasts well past the first progress line (50 ms), however fast ingest gets
+bash "$root/tests/golden/make_feed.sh" "$root" 3000 "$tmp/feed.jsonl"
 script -qec "$irgraph --db $tmp/a.db ingest $tmp/feed.jsonl" /dev/null > "$tmp/tty.out" 2>&1
 grep -q "docs/s" "$tmp/tty.out" || fail "no progress on a terminal"
 grep -q "MB/s" "$tmp/tty.out" || fail "no throughput on a terminal"
