@@ -52,7 +52,7 @@ std::vector<RelationType> parse_relations(const std::vector<std::string>& names)
 
 void BatchOption::add_to(CLI::App& app) {
   app.add_option("--batch", documents,
-                 "documents per transaction (default 256, and at most 2 s of waiting; 1 commits each document alone)")
+                 "documents per transaction (default 256; a batch also commits when a document arrives 2 s or more after its first, and at the end; 1 commits each document alone)")
       ->check(CLI::PositiveNumber);
 }
 

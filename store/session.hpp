@@ -55,8 +55,9 @@ class Session {
 };
 
 /// Groups documents into batches for Session::add: a batch commits when it
-/// holds `max_documents` documents or `max_bytes` of text, when its first
-/// document has waited `max_wait`, and on flush(). Documents not yet
+/// holds `max_documents` documents or `max_bytes` of text, when a document
+/// arrives `max_wait` or more after the batch's first (checked on arrival: no
+/// timer), and on flush(). Documents not yet
 /// committed when the process dies are simply not stored (ingest again).
 class BatchWriter {
  public:

@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <array>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -16,10 +15,6 @@
 #include "graph/resolver.hpp"
 
 namespace irgraph::store {
-
-namespace {
-
-}  // namespace
 
 /// Prepared statements kept for reuse: preparing costs more than running the
 /// small statements a batch runs thousands of times.
@@ -92,10 +87,7 @@ class Stmt {
     sqlite3_reset(st_);
     sqlite3_clear_bindings(st_);
   }
-  std::string text(int col) const {
-    auto* p = sqlite3_column_text(st_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
-  }
+  std::string text(int col) const { return std::string(view(col)); }
   /// A text column without a copy (valid until the next step).
   std::string_view view(int col) const {
     auto* p = sqlite3_column_text(st_, col);
@@ -401,17 +393,7 @@ graph::KnowledgeGraph Store::load() const {
     Stmt st(*stmts_,
             "SELECT e.relation, r.source, r.type, r.target, e.doc, e.sentence, e.begin, e.end, e.text, e.date, e.value, "
             "e.extractor, e.rule FROM evidence e JOIN relations r ON r.id = e.relation ORDER BY e.rowid");
-    // consecutive rows repeat most values (document, extractor, rule): reuse the atom
-    std::array<std::pair<std::string, graph::Atom>, 13> last;
-    auto atom = [&](int col) {
-      std::string_view v = st.view(col);
-      auto& [text, a] = last[static_cast<std::size_t>(col)];
-      if (v != text) {
-        text.assign(v);
-        a = graph::Atom(v);
-      }
-      return a;
-    };
+    auto atom = [&](int col) { return graph::Atom(st.view(col)); };
     while (st.step()) {
       const auto id = static_cast<std::size_t>(st.integer(0));
       if (id >= by_id.size()) throw StoreError("store: " + path_ + ": evidence of an unknown relation");

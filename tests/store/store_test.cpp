@@ -203,3 +203,33 @@ TEST_CASE("a store from a newer irgraph is refused") {
 TEST_CASE("reading a missing store says how to make one") {
   CHECK_THROWS_WITH_AS(store::Store(fresh("missing.db"), store::Store::Mode::ReadOnly), doctest::Contains("ingest"), StoreError);
 }
+
+TEST_CASE("one batch gives the store that adding its documents one by one gives, duplicates and replacements included") {
+  static const extract::Pipeline pipeline;
+  auto docs = corpus();
+  auto replacement = article("a", "Turkish Foreign Minister Mevlut Cavusoglu met Greek Prime Minister Kyriakos Mitsotakis in Athens.");
+  auto duplicate = docs[1];
+  duplicate.id = "copy-of-b";
+  std::vector<extract::Document> sequence = docs;
+  sequence.push_back(replacement);
+  sequence.push_back(duplicate);
+
+  auto one_by_one = fresh("one-by-one.db");
+  std::vector<store::Session::Added> expected;
+  {
+    store::Session s(one_by_one);
+    for (const auto& d : sequence) expected.push_back(s.add(d, pipeline.extract(d)));
+  }
+  auto batched = fresh("batched.db");
+  {
+    store::Session s(batched);
+    std::vector<store::Session::Pending> batch;
+    for (const auto& d : sequence) batch.push_back({d, pipeline.extract(d)});
+    CHECK(s.add(batch) == expected);
+  }
+  CHECK(expected.back() == store::Session::Added::Duplicate);
+  CHECK(expected[expected.size() - 2] == store::Session::Added::Replaced);
+  store::Store a(one_by_one, store::Store::Mode::ReadOnly), b(batched, store::Store::Mode::ReadOnly);
+  CHECK(jsonld(a.load()) == jsonld(b.load()));
+  CHECK(a.stats().documents == b.stats().documents);
+}
