@@ -47,7 +47,7 @@ class ShowCommand : public Command {
       line += "  " + other.name + " [" + std::string(irgraph::name(other.type)) + "]";
       auto [lo, hi] = r.date_range();
       line += "  ×" + std::to_string(r.evidence.size());
-      if (!lo.empty()) line += "  " + (lo == hi ? lo : lo + " – " + hi);
+      if (!lo.empty()) line += "  " + (lo == hi ? lo.str() : lo + " – " + hi);
       lines.push_back(line);
       if (trace_)
         for (const auto& e : r.evidence)

@@ -140,7 +140,7 @@ void describe_dot(const graph::KnowledgeGraph& g, const Filter& f, const CgraphS
     auto values = r.relation->values();
     if (!values.empty()) label += " (" + dot_safe(values.front(), 200) + ")";
     auto [lo, hi] = r.relation->date_range();
-    std::string dates = lo.empty() ? "" : (lo == hi ? lo : lo + " – " + hi);
+    std::string dates = lo.empty() ? "" : (lo == hi ? lo.str() : lo + " – " + hi);
     if (!dates.empty()) label += "\\n" + dates;
     if (r.relation->evidence.size() > 1) label += "\\n×" + std::to_string(r.relation->evidence.size());
     attrs.clear();

@@ -27,16 +27,15 @@ Selection select(const graph::KnowledgeGraph& g, const Filter& f) {
   Selection sel;
   const bool relation_filter = f.connected_only || !f.relation_types.empty() || f.min_evidence > 1 ||
                                !f.from_date.empty() || !f.to_date.empty();
-  std::set<std::string> linked;
+  std::vector<bool> linked(relation_filter ? g.ordinal_bound() : 0);  // by Node::ordinal
   g.for_each_relation([&](const graph::Node& s, const graph::Relation& r, const graph::Node& t) {
     if (!f.keep(s, r, t)) return;
     sel.relations.push_back({&s, &r, &t});
-    linked.insert(s.key);
-    linked.insert(t.key);
+    if (relation_filter) linked[s.ordinal] = linked[t.ordinal] = true;
   });
   g.for_each_node([&](const graph::Node& n) {
     if (!f.keep(n)) return;
-    if (relation_filter && !linked.count(n.key)) return;
+    if (relation_filter && !linked[n.ordinal]) return;
     sel.nodes.push_back(&n);
   });
   return sel;

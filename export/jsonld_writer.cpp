@@ -1,10 +1,11 @@
 // JSON-LD 1.0 with an embedded @context: nodes typed by the ontology (and
 // schema.org), every relation as a direct triple, and one statement node
 // per relation carrying its evidence (documents, sentences, spans, dates).
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
-#include <map>
+#include <algorithm>
+#include <ostream>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "export/exporter.hpp"
@@ -24,7 +25,29 @@ const char* schema_type(NodeType t) {
   return "Thing";
 }
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+/// RapidJSON's output stream concept over a std::ostream, writing in 64 KiB
+/// blocks: rapidjson::OStreamWrapper calls ostream::put for every character.
+class BlockStream {
+ public:
+  using Ch = char;
+  explicit BlockStream(std::ostream& out) : out_(out) { buf_.reserve(kBlock); }
+  ~BlockStream() { Flush(); }
+  void Put(char c) {
+    buf_.push_back(c);
+    if (buf_.size() >= kBlock) Flush();
+  }
+  void Flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 16;
+  std::ostream& out_;
+  std::string buf_;
+};
+
+using Writer = rapidjson::PrettyWriter<BlockStream>;
 
 void str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 void key(Writer& w, std::string_view s) { w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
@@ -91,16 +114,16 @@ class JsonLdExporter : public Exporter {
 
   void write(const graph::KnowledgeGraph& g, const Filter& f, std::ostream& out) const override {
     Selection sel = select(g, f);
-    rapidjson::OStreamWrapper os(out);
+    BlockStream os(out);
     Writer w(os);
     w.SetIndent(' ', 1);
     w.StartObject();
     write_context(w);
     key(w, "@graph");
     w.StartArray();
-    // outgoing relations per node, for the direct triples
-    std::map<std::string, std::map<RelationType, std::vector<const graph::Node*>>> outgoing;
-    for (const auto& r : sel.relations) outgoing[r.source->key][r.relation->type].push_back(r.target);
+    // direct triples: relations are in (source key, type, target key) order and
+    // nodes in key order, so a node's outgoing relations are the run at `next`
+    auto next = sel.relations.begin();
     for (const graph::Node* n : sel.nodes) {
       w.StartObject();
       kv(w, "@id", node_iri(n->key));
@@ -118,17 +141,19 @@ class JsonLdExporter : public Exporter {
       }
       kv(w, "key", n->key);
       if (!n->country.empty()) kv(w, "countryCode", n->country);
-      if (auto it = outgoing.find(n->key); it != outgoing.end()) {
-        for (const auto& [type, targets] : it->second) {
-          key(w, irgraph::name(type));
-          w.StartArray();
-          for (const auto* t : targets) str(w, node_iri(t->key));
-          w.EndArray();
-        }
+      while (next != sel.relations.end() && next->source->key < n->key) ++next;  // sources the filter left out
+      while (next != sel.relations.end() && next->source == n) {
+        const RelationType type = next->relation->type;
+        key(w, irgraph::name(type));
+        w.StartArray();
+        for (; next != sel.relations.end() && next->source == n && next->relation->type == type; ++next)
+          str(w, node_iri(next->target->key));
+        w.EndArray();
       }
       w.EndObject();
     }
-    std::map<std::string, const graph::DocumentMeta*> cited;
+    std::vector<graph::Atom> cited;  // each document once, in order of first citation
+    std::unordered_set<const std::string*> seen;  // atoms: one address per distinct id
     for (const auto& r : sel.relations) {
       const std::string sid = "urn:irgraph:statement:" + r.source->key + "/" + std::string(irgraph::name(r.relation->type)) + "/" + r.target->key;
       w.StartObject();
@@ -176,13 +201,14 @@ class JsonLdExporter : public Exporter {
         kv(w, "extractor", e.extractor);
         kv(w, "rule", e.rule);
         w.EndObject();
-        if (const auto* d = g.document(e.doc_id)) cited[e.doc_id] = d;
-        else cited.emplace(e.doc_id, nullptr);
+        if (seen.insert(&e.doc_id.str()).second) cited.push_back(e.doc_id);
       }
       w.EndArray();
       w.EndObject();
     }
-    for (const auto& [id, d] : cited) {
+    std::sort(cited.begin(), cited.end());
+    for (const graph::Atom& id : cited) {
+      const graph::DocumentMeta* d = g.document(id);
       w.StartObject();
       kv(w, "@id", document_iri(id));
       kv(w, "@type", "NewsArticle");
@@ -196,7 +222,8 @@ class JsonLdExporter : public Exporter {
     }
     w.EndArray();
     w.EndObject();
-    out << '\n';
+    os.Put('\n');
+    os.Flush();
     if (!out) throw Error("jsonld: writing failed");
   }
 };

@@ -17,10 +17,11 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Array elements are split on ';' by neo4j-admin: a ';' inside one becomes ','.
-std::string array_field(const std::vector<std::string>& items) {
+template <class Strings>  // of std::string or graph::Atom
+std::string array_field(const Strings& items) {
   std::string joined;
   for (const auto& i : items) {
-    std::string x = i;
+    std::string x(std::string_view{i});
     for (char& c : x)
       if (c == ';') c = ',';
     joined += (joined.empty() ? "" : ";") + x;

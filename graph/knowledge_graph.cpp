@@ -6,19 +6,24 @@
 
 namespace irgraph::graph {
 
-std::vector<std::string> Relation::values() const {
-  std::map<std::string, int> counts;
-  std::vector<std::string> order;
+std::vector<Atom> Relation::values() const {
+  // few distinct values per relation: a linear scan over atoms, no map
+  std::vector<std::pair<Atom, std::size_t>> counts;
   for (const auto& e : evidence) {
     if (e.value.empty()) continue;
-    if (counts[e.value]++ == 0) order.push_back(e.value);
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == e.value; });
+    if (it == counts.end()) counts.emplace_back(e.value, 1);
+    else ++it->second;
   }
-  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return counts[a] > counts[b]; });
+  std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<Atom> order;
+  order.reserve(counts.size());
+  for (const auto& c : counts) order.push_back(c.first);
   return order;
 }
 
-std::pair<std::string, std::string> Relation::date_range() const {
-  std::string lo, hi;
+std::pair<Atom, Atom> Relation::date_range() const {
+  Atom lo, hi;
   for (const auto& e : evidence) {
     if (e.date.empty()) continue;
     if (lo.empty() || e.date < lo) lo = e.date;

@@ -60,9 +60,9 @@ struct Relation {
   std::size_t persisted = 0;  ///< evidence items already in the store (the store appends the rest)
 
   /// Distinct property values (roles, modes, statuses), most frequent first.
-  std::vector<std::string> values() const;
+  std::vector<Atom> values() const;
   /// Earliest and latest event dates among the evidence ("" when none).
-  std::pair<std::string, std::string> date_range() const;
+  std::pair<Atom, Atom> date_range() const;
 };
 
 /// A source document as the graph knows it (for provenance in exports and answers).

@@ -34,7 +34,11 @@ TEST_CASE("one node per key, one edge per relation, evidence accumulates") {
   const Relation* r = g.relation("official:b", RelationType::MetWith, "official:a");
   REQUIRE(r);
   CHECK(r->evidence.size() == 2);
-  CHECK(r->date_range() == std::make_pair(std::string("2020-01-01"), std::string("2020-01-02")));
+  CHECK(r->date_range().first == "2020-01-01");
+  CHECK(r->date_range().second == "2020-01-02");
+  CHECK(r->values() == std::vector<Atom>{"meeting", "call"});  // equal counts: first seen first
+  CHECK(g.add_evidence("official:a", RelationType::MetWith, "official:b", ev("d3", 1, "call")));
+  CHECK(r->values() == std::vector<Atom>{"call", "meeting"});  // most frequent first
   CHECK(g.add_evidence("official:a", RelationType::Accompanied, "official:b", ev("d1", 2)));
   CHECK(g.relation_count() == 2);
   CHECK_THROWS_AS(g.add_evidence("official:a", RelationType::Visited, "place:nowhere", ev("d1", 1)), Error);
