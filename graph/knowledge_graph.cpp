@@ -64,14 +64,14 @@ Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const s
   n.name = name;
   n.ordinal = next_ordinal_++;
   index_.emplace(key, v);
-  changes_.nodes.insert(key);
-  changes_.removed_nodes.erase(key);
+  if (tracking_) changes_.nodes.insert(key);
+  if (tracking_) changes_.removed_nodes.erase(key);
   return n;
 }
 
 void KnowledgeGraph::add_document_mention(const std::string& key, const std::string& doc_id, std::uint32_t count) {
   (*g_)[require(key)].documents[doc_id] += count;
-  changes_.node_documents.emplace(key, doc_id);  // the count only: the node's row and aliases stay as stored
+  if (tracking_) changes_.node_documents.emplace(key, doc_id);  // the count only: the node's row and aliases stay as stored
 }
 
 bool KnowledgeGraph::add_alias(const std::string& key, const std::string& alias, const std::string& reason) {
@@ -80,7 +80,7 @@ bool KnowledgeGraph::add_alias(const std::string& key, const std::string& alias,
   for (const auto& a : n.aliases)
     if (a.text == alias) return false;
   n.aliases.push_back({alias, reason});
-  changes_.nodes.insert(key);
+  if (tracking_) changes_.nodes.insert(key);
   return true;
 }
 
@@ -92,14 +92,14 @@ void KnowledgeGraph::rename(const std::string& key, const std::string& name, con
   n.aliases.erase(std::remove_if(n.aliases.begin(), n.aliases.end(), [&](const Alias& a) { return a.text == name; }),
                   n.aliases.end());
   add_alias(key, old, reason);
-  changes_.nodes.insert(key);
+  if (tracking_) changes_.nodes.insert(key);
 }
 
 void KnowledgeGraph::set_country(const std::string& key, const std::string& alpha3) {
   Node& n = (*g_)[require(key)];
   if (n.country == alpha3) return;
   n.country = alpha3;
-  changes_.nodes.insert(key);
+  if (tracking_) changes_.nodes.insert(key);
 }
 
 Relation& KnowledgeGraph::upsert_relation(const std::string& source, RelationType type, const std::string& target) {
@@ -113,8 +113,8 @@ Relation& KnowledgeGraph::upsert_relation(const std::string& source, RelationTyp
     (void)ok;
     it = edges_.emplace(k, e).first;
   }
-  changes_.relations.insert(k);
-  changes_.removed_relations.erase(k);
+  if (tracking_) changes_.relations.insert(k);
+  if (tracking_) changes_.removed_relations.erase(k);
   return (*g_)[it->second];
 }
 
@@ -136,8 +136,8 @@ void KnowledgeGraph::remove_relation(const RelationKey& k) {
   if (it == edges_.end()) return;
   boost::remove_edge(it->second, *g_);
   edges_.erase(it);
-  changes_.relations.erase(k);
-  changes_.removed_relations.insert(k);
+  if (tracking_) changes_.relations.erase(k);
+  if (tracking_) changes_.removed_relations.insert(k);
 }
 
 void KnowledgeGraph::remove_node(const std::string& key) {
@@ -147,8 +147,8 @@ void KnowledgeGraph::remove_node(const std::string& key) {
   boost::clear_vertex(it->second, *g_);
   boost::remove_vertex(it->second, *g_);
   index_.erase(it);
-  changes_.nodes.erase(key);
-  changes_.removed_nodes.insert(key);
+  if (tracking_) changes_.nodes.erase(key);
+  if (tracking_) changes_.removed_nodes.insert(key);
 }
 
 void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& into, const std::string& reason) {
@@ -181,7 +181,7 @@ void KnowledgeGraph::remove_document(const std::string& doc_id) {
                      r.evidence.end());
     if (r.evidence.size() != before) {
       r.persisted = 0;  // rewrite this relation's evidence
-      changes_.relations.insert(k);
+      if (tracking_) changes_.relations.insert(k);
     }
     if (r.evidence.empty()) empty.push_back(k);
   }
@@ -190,7 +190,7 @@ void KnowledgeGraph::remove_document(const std::string& doc_id) {
   for (auto& [key, v] : index_) {
     Node& n = (*g_)[v];
     if (n.documents.erase(doc_id)) {
-      changes_.nodes.insert(key);
+      if (tracking_) changes_.nodes.insert(key);
       if (n.documents.empty()) orphans.push_back(key);
     }
   }

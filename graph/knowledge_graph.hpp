@@ -150,8 +150,13 @@ class KnowledgeGraph {
 
   /// Changes since the last call (then cleared).
   ChangeSet take_changes();
-  /// Forgets recorded changes (after loading from the store).
-  void clear_changes() { changes_ = {}; }
+  /// Whether changes are recorded (on by default). Loading what the store
+  /// already holds turns it off: no change set the size of the graph is
+  /// built and freed (which also left the heap fragmented for later queries).
+  void track_changes(bool on) {
+    tracking_ = on;
+    if (!on) changes_ = {};
+  }
   /// Puts changes back as pending (a commit that failed).
   void restore_changes(ChangeSet c);
   /// Records that the store now holds every evidence item of these relations.
@@ -174,6 +179,7 @@ class KnowledgeGraph {
   std::map<RelationKey, Edge> edges_;
   std::map<std::string, DocumentMeta> documents_;
   ChangeSet changes_;
+  bool tracking_ = true;
   std::size_t next_ordinal_ = 0;
 
   Vertex require(std::string_view key) const;

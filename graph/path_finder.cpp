@@ -58,7 +58,10 @@ std::optional<std::vector<Hop>> PathFinder::shortest_path(const std::string& fro
     epoch_ = 1;
   }
   auto degree = [&](std::uint32_t v) { return std::size_t{offsets_[v + 1] - offsets_[v]}; };
-  std::vector<std::uint32_t> front[2] = {{start}, {goal}}, next;
+  auto& front = front_;
+  auto& next = next_;
+  front[0].assign(1, start);
+  front[1].assign(1, goal);
   std::size_t work[2] = {degree(start), degree(goal)};  // arcs the next level of each side would scan
   stamp_[start] = stamp_[goal] = epoch_;
   side_[start] = 0;

@@ -50,6 +50,7 @@ class PathFinder {
   mutable std::vector<std::uint32_t> parent_arc_;  ///< arc that reached the node (towards its side's root)
   mutable std::vector<std::uint32_t> parent_;
   mutable std::uint32_t epoch_ = 0;
+  mutable std::vector<std::uint32_t> front_[2], next_;  ///< frontiers, kept: a query allocates nothing for them
 };
 
 }  // namespace irgraph::graph

@@ -359,6 +359,7 @@ graph::KnowledgeGraph Store::load() const {
     }
   } end{this, own};
   graph::KnowledgeGraph g;
+  g.track_changes(false);  // the store holds all of it already
   {
     Stmt st(*stmts_, "SELECT id, title, date, url FROM documents");
     while (st.step()) g.set_document({st.text(0), st.text(1), st.text(2), st.text(3)});
@@ -408,7 +409,7 @@ graph::KnowledgeGraph Store::load() const {
     }
   }
   g.mark_all_persisted();
-  g.clear_changes();
+  g.track_changes(true);
   return g;
 }
 
