@@ -54,6 +54,19 @@ KnowledgeGraph::Vertex KnowledgeGraph::require(std::string_view key) const {
   return it->second;
 }
 
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::edge(const RelationKey& k) const {
+  auto s = index_.find(std::get<0>(k)), t = index_.find(std::get<2>(k));
+  if (s == index_.end() || t == index_.end()) return std::nullopt;
+  auto it = edges_.find({s->second, std::get<1>(k), t->second});
+  if (it == edges_.end()) return std::nullopt;
+  return it->second;
+}
+
+RelationKey KnowledgeGraph::key_of(Edge e) const {
+  // edges run from the key's source to its target (symmetric types normalised)
+  return {(*g_)[boost::source(e, *g_)].key, (*g_)[e].type, (*g_)[boost::target(e, *g_)].key};
+}
+
 Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const std::string& name) {
   auto it = index_.find(key);
   if (it != index_.end()) return (*g_)[it->second];
@@ -103,18 +116,21 @@ void KnowledgeGraph::set_country(const std::string& key, const std::string& alph
 }
 
 Relation& KnowledgeGraph::upsert_relation(const std::string& source, RelationType type, const std::string& target) {
-  RelationKey k = relation_key(source, type, target);
-  auto it = edges_.find(k);
+  const bool swap = symmetric(type) && target < source;
+  const Vertex s = require(swap ? target : source), t = require(swap ? source : target);
+  auto it = edges_.find({s, type, t});
   if (it == edges_.end()) {
-    Vertex s = require(std::get<0>(k)), t = require(std::get<2>(k));
     Relation r;
     r.type = type;
     auto [e, ok] = boost::add_edge(s, t, r, *g_);
     (void)ok;
-    it = edges_.emplace(k, e).first;
+    it = edges_.emplace(EdgeKey{s, type, t}, e).first;
   }
-  if (tracking_) changes_.relations.insert(k);
-  if (tracking_) changes_.removed_relations.erase(k);
+  if (tracking_) {
+    RelationKey k = relation_key(source, type, target);
+    changes_.removed_relations.erase(k);
+    changes_.relations.insert(std::move(k));
+  }
   return (*g_)[it->second];
 }
 
@@ -127,15 +143,15 @@ bool KnowledgeGraph::add_evidence(const std::string& source, RelationType type, 
 }
 
 const Relation* KnowledgeGraph::relation(const std::string& source, RelationType type, const std::string& target) const {
-  auto it = edges_.find(relation_key(source, type, target));
-  return it == edges_.end() ? nullptr : &(*g_)[it->second];
+  auto e = edge(relation_key(source, type, target));
+  return e ? &(*g_)[*e] : nullptr;
 }
 
 void KnowledgeGraph::remove_relation(const RelationKey& k) {
-  auto it = edges_.find(k);
-  if (it == edges_.end()) return;
-  boost::remove_edge(it->second, *g_);
-  edges_.erase(it);
+  auto e = edge(k);
+  if (!e) return;
+  edges_.erase({boost::source(*e, *g_), std::get<1>(k), boost::target(*e, *g_)});
+  boost::remove_edge(*e, *g_);
   if (tracking_) changes_.relations.erase(k);
   if (tracking_) changes_.removed_relations.insert(k);
 }
@@ -174,16 +190,15 @@ void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& int
 
 void KnowledgeGraph::remove_document(const std::string& doc_id) {
   std::vector<RelationKey> empty;
-  for (auto& [k, e] : edges_) {
-    Relation& r = (*g_)[e];
+  for (auto [it, end] = boost::edges(*g_); it != end; ++it) {
+    Relation& r = (*g_)[*it];
     auto before = r.evidence.size();
     r.evidence.erase(std::remove_if(r.evidence.begin(), r.evidence.end(), [&](const Evidence& ev) { return ev.doc_id == doc_id; }),
                      r.evidence.end());
-    if (r.evidence.size() != before) {
-      r.persisted = 0;  // rewrite this relation's evidence
-      if (tracking_) changes_.relations.insert(k);
-    }
-    if (r.evidence.empty()) empty.push_back(k);
+    if (r.evidence.size() == before) continue;
+    r.persisted = 0;  // rewrite this relation's evidence
+    if (tracking_) changes_.relations.insert(key_of(*it));
+    if (r.evidence.empty()) empty.push_back(key_of(*it));
   }
   for (const auto& k : empty) remove_relation(k);
   std::vector<std::string> orphans;
@@ -200,7 +215,7 @@ void KnowledgeGraph::remove_document(const std::string& doc_id) {
 
 std::size_t KnowledgeGraph::evidence_count() const {
   std::size_t n = 0;
-  for (const auto& [k, e] : edges_) n += (*g_)[e].evidence.size();
+  for (auto [it, end] = boost::edges(*g_); it != end; ++it) n += (*g_)[*it].evidence.size();
   return n;
 }
 
@@ -209,7 +224,19 @@ void KnowledgeGraph::for_each_node(const std::function<void(const Node&)>& fn) c
 }
 
 void KnowledgeGraph::for_each_relation(const std::function<void(const Node&, const Relation&, const Node&)>& fn) const {
-  for (const auto& [k, e] : edges_) fn((*g_)[boost::source(e, *g_)], (*g_)[e], (*g_)[boost::target(e, *g_)]);
+  // (source key, type, target key) order: sources in key order, then each
+  // source's out-edges (its relations as RelationKey's source) sorted
+  std::vector<std::pair<const Relation*, const Node*>> out;
+  for (const auto& [key, v] : index_) {
+    out.clear();
+    for (auto [it, end] = boost::out_edges(v, *g_); it != end; ++it)
+      out.emplace_back(&(*g_)[*it], &(*g_)[boost::target(*it, *g_)]);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a.first->type != b.first->type ? a.first->type < b.first->type : a.second->key < b.second->key;
+    });
+    const Node& source = (*g_)[v];
+    for (const auto& [r, target] : out) fn(source, *r, *target);
+  }
 }
 
 void KnowledgeGraph::for_each_relation_of(const std::string& key,
@@ -244,21 +271,21 @@ void KnowledgeGraph::restore_changes(ChangeSet c) {
   for (auto& k : c.relations)
     if (!changes_.removed_relations.count(k)) changes_.relations.insert(k);
   for (auto& k : c.removed_relations)
-    if (!edges_.count(k)) changes_.removed_relations.insert(k);
+    if (!edge(k)) changes_.removed_relations.insert(k);
   changes_.node_documents.insert(c.node_documents.begin(), c.node_documents.end());
 }
 
 void KnowledgeGraph::mark_persisted(const ChangeSet& c) {
   for (const auto& k : c.relations)
-    if (auto it = edges_.find(k); it != edges_.end()) (*g_)[it->second].persisted = (*g_)[it->second].evidence.size();
+    if (auto e = edge(k)) (*g_)[*e].persisted = (*g_)[*e].evidence.size();
 }
 
 void KnowledgeGraph::mark_all_persisted() {
-  for (auto& [k, e] : edges_) (*g_)[e].persisted = (*g_)[e].evidence.size();
+  for (auto [it, end] = boost::edges(*g_); it != end; ++it) (*g_)[*it].persisted = (*g_)[*it].evidence.size();
 }
 
 void KnowledgeGraph::mark_none_persisted() {
-  for (auto& [k, e] : edges_) (*g_)[e].persisted = 0;
+  for (auto [it, end] = boost::edges(*g_); it != end; ++it) (*g_)[*it].persisted = 0;
 }
 
 }  // namespace irgraph::graph

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/ontology.hpp"
@@ -86,7 +87,10 @@ struct ChangeSet {
 
 class KnowledgeGraph {
  public:
-  using Storage = boost::adjacency_list<boost::listS, boost::listS, boost::bidirectionalS, Node, Relation>;
+  // Out- and in-edge lists as vectors (16 bytes an entry, where std::list
+  // nodes took 48); vertices and the edge list stay lists, so descriptors
+  // stay valid while the graph changes.
+  using Storage = boost::adjacency_list<boost::vecS, boost::listS, boost::bidirectionalS, Node, Relation>;
   using Vertex = Storage::vertex_descriptor;
   using Edge = Storage::edge_descriptor;
 
@@ -175,14 +179,31 @@ class KnowledgeGraph {
   // Behind a pointer: descriptors in index_ and edges_ point into the storage,
   // so moving the graph must move the storage itself, never copy it.
   std::unique_ptr<Storage> g_;
+  /// A relation by its end vertices: no key strings per relation.
+  struct EdgeKey {
+    Vertex source;
+    RelationType type;
+    Vertex target;
+    bool operator==(const EdgeKey&) const = default;
+  };
+  struct EdgeKeyHash {
+    std::size_t operator()(const EdgeKey& k) const noexcept {
+      auto h = reinterpret_cast<std::uintptr_t>(k.source) * 0x9E3779B97F4A7C15ull;
+      h ^= (reinterpret_cast<std::uintptr_t>(k.target) + static_cast<std::uintptr_t>(k.type)) * 0xC2B2AE3D27D4EB4Full;
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
   std::map<std::string, Vertex, std::less<>> index_;
-  std::map<RelationKey, Edge> edges_;
+  std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
   std::map<std::string, DocumentMeta> documents_;
   ChangeSet changes_;
   bool tracking_ = true;
   std::size_t next_ordinal_ = 0;
 
   Vertex require(std::string_view key) const;
+  /// The edge of a (normalised) relation key, if there is one.
+  std::optional<Edge> edge(const RelationKey& k) const;
+  RelationKey key_of(Edge e) const;
   /// The relations of one vertex (in and out), in key order.
   std::vector<std::pair<RelationKey, Edge>> edges_of(Vertex v) const;
   void remove_relation(const RelationKey& k);
