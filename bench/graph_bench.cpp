@@ -2,9 +2,10 @@
 // heavy-tailed degrees by preferential attachment, the ontology's node and
 // relation types, one to three evidence items per relation, and sentences
 // that support about 2.5 relations each (as extraction gives: "A met B" also
-// yields A's and B's officialOf). Two phases, two processes, so that peak
+// yields A's and B's officialOf). Phases in separate processes, so that peak
 // memory is that of a process holding and using the graph:
 //   irgraph_graph_bench generate NODES EDGES_PER_NODE WORK_DIR   build, write the store
+//   irgraph_graph_bench query NODES WORK_DIR                    as `irgraph path`: topology only, paths
 //   irgraph_graph_bench use NODES WORK_DIR                      load, peak memory, paths, exports
 // Prints one line per figure.
 #include <sys/resource.h>
@@ -20,6 +21,7 @@
 
 #include "export/exporter.hpp"
 #include "graph/query.hpp"
+#include "graph/path_finder.hpp"
 #include "store/store.hpp"
 
 using namespace irgraph;
@@ -139,6 +141,36 @@ int generate(std::size_t n, std::size_t per_node, const std::filesystem::path& w
   return 0;
 }
 
+/// Shortest connections as `irgraph path` answers them on a large store:
+/// entities and relation ends loaded, each hop's evidence read from the store.
+int query(std::size_t n, const std::filesystem::path& work) {
+  store::Store st(store_path(work, n), store::Store::Mode::ReadOnly);
+  auto t = Clock::now();
+  store::Topology topology = st.load_topology();
+  graph::PathFinder finder(topology.entities, topology.relations);
+  std::printf("graph %zu nodes: topology from store and path index %.2f s (entities and relation ends; evidence stays in the store)\n",
+              n, seconds_since(t));
+  std::vector<double> ms;
+  std::ifstream pairs(work / ("pairs-" + std::to_string(n) + ".txt"));
+  std::string a, b;
+  std::size_t found = 0, evidence = 0;
+  while (std::getline(pairs, a, '\t') && std::getline(pairs, b)) {
+    auto q = Clock::now();
+    auto p = finder.shortest_path(a, b);
+    if (p)
+      for (const auto& h : *p) evidence += st.relation(h.relation_id).evidence.size();
+    ms.push_back(seconds_since(q) * 1000.0);
+    found += p.has_value();
+  }
+  if (ms.empty()) throw std::runtime_error("no pairs: run the generate phase first");
+  std::sort(ms.begin(), ms.end());
+  std::printf("graph %zu nodes: shortest connection on the topology, hops' evidence read from the store: median %.3f ms, p99 %.3f ms "
+              "(%zu of %zu connected, %zu evidence items read)\n",
+              n, ms[ms.size() / 2], ms[ms.size() * 99 / 100 - 1], found, ms.size(), evidence);
+  std::printf("graph %zu nodes: peak memory of the topology process %ld MB\n", n, peak_rss_mb());
+  return 0;
+}
+
 int use(std::size_t n, const std::filesystem::path& work) {
   graph::KnowledgeGraph loaded;
   {
@@ -206,10 +238,11 @@ int main(int argc, char** argv) {
   try {
     if (mode == "generate" && argc == 5) return generate(std::stoull(argv[2]), std::stoull(argv[3]), argv[4]);
     if (mode == "use" && argc == 4) return use(std::stoull(argv[2]), argv[3]);
+    if (mode == "query" && argc == 4) return query(std::stoull(argv[2]), argv[3]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "irgraph_graph_bench: %s\n", e.what());
     return 1;
   }
-  std::fprintf(stderr, "usage: %s generate NODES EDGES_PER_NODE WORK_DIR | use NODES WORK_DIR\n", argv[0]);
+  std::fprintf(stderr, "usage: %s generate NODES EDGES_PER_NODE WORK_DIR | use NODES WORK_DIR | query NODES WORK_DIR\n", argv[0]);
   return 2;
 }

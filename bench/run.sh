@@ -18,6 +18,7 @@ sizes="10000 100000"
 [ "${BENCH_1M:-0}" = "1" ] && sizes="$sizes 1000000"
 for n in $sizes; do
   build-release/bench/irgraph_graph_bench generate "$n" 10 "$work"
+  build-release/bench/irgraph_graph_bench query "$n" "$work"
   build-release/bench/irgraph_graph_bench use "$n" "$work"
   if [ "$n" -ge 1000000 ] && [ "${BENCH_PEER_1M:-0}" != "1" ]; then
     echo "networkx $n nodes: not run (NetworkX needs well over this machine's memory for 10M edges; BENCH_PEER_1M=1 forces it)"

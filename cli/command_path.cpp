@@ -3,6 +3,7 @@
 #include <set>
 
 #include "cli/command.hpp"
+#include "graph/path_finder.hpp"
 #include "graph/query.hpp"
 #include "store/store.hpp"
 
@@ -25,9 +26,13 @@ class PathCommand : public Command {
     std::set<RelationType> via;
     for (auto r : parse_relations(via_)) via.insert(r);
     store::Store db(global.db, store::Store::Mode::ReadOnly);
-    graph::KnowledgeGraph g = db.load();
+    // entities and relation ends only: the evidence of the hops is read from
+    // the store afterwards, so a graph of millions of relations is searched
+    // without holding their evidence
+    store::Topology topology = db.load_topology();
+    const graph::KnowledgeGraph& g = topology.entities;
     std::string a = graph::lookup(g, from_), b = graph::lookup(g, to_);
-    auto path = graph::shortest_path(g, a, b, via);
+    auto path = graph::PathFinder(g, topology.relations).shortest_path(a, b, via);
     if (!path) {
       err << "irgraph: no connection between " << label(g, a) << " and " << label(g, b)
           << (via.empty() ? "" : " through the relations given") << "\n";
@@ -36,9 +41,10 @@ class PathCommand : public Command {
     out << label(g, a) << " → " << label(g, b) << ": " << path->size() << (path->size() == 1 ? " hop" : " hops") << "\n";
     int i = 0;
     for (const auto& h : *path) {
-      const auto& ev = graph::representative_evidence(*h.relation);
+      const graph::Relation relation = db.relation(h.relation_id);
+      const auto& ev = graph::representative_evidence(relation);
       std::string rel(irgraph::name(h.type));
-      auto values = h.relation->values();
+      auto values = relation.values();
       if (!values.empty()) rel += " (" + values.front() + ")";
       out << "\n" << ++i << ". " << g.find(h.from)->name << (h.forward ? " —" + rel + "→ " : " ←" + rel + "— ")
           << g.find(h.to)->name << "\n";
@@ -46,7 +52,7 @@ class PathCommand : public Command {
       out << "   (" << ev.doc_id;
       if (!ev.date.empty()) out << ", " << ev.date;
       else if (const auto* d = g.document(ev.doc_id); d && !d->date.empty()) out << ", published " << d->date;
-      if (h.relation->evidence.size() > 1) out << "; " << h.relation->evidence.size() - 1 << " more";
+      if (relation.evidence.size() > 1) out << "; " << relation.evidence.size() - 1 << " more";
       out << ")\n";
     }
     return kOk;

@@ -73,6 +73,14 @@ struct DocumentMeta {
 
 using RelationKey = std::tuple<std::string, RelationType, std::string>;  ///< (source key, type, target key)
 
+/// A relation without its evidence: its ends as Node::ordinal, its type, and
+/// its id in the store (for graphs whose evidence stays there).
+struct RelationEnds {
+  std::uint32_t source = 0, target = 0;
+  RelationType type = RelationType::MetWith;
+  std::int64_t id = 0;
+};
+
 /// What changed since the last take_changes(): the store writes exactly this.
 struct ChangeSet {
   std::set<std::string> nodes;              ///< added or modified nodes

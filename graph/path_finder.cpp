@@ -12,14 +12,9 @@ PathFinder::PathFinder(const KnowledgeGraph& g) : g_(g) {
   const std::size_t n = g.ordinal_bound();
   if (n >= std::numeric_limits<std::uint32_t>::max() || 2 * g.relation_count() >= std::numeric_limits<std::uint32_t>::max())
     throw Error("path: the graph is too large to index");
-  nodes_.assign(n, nullptr);
-  offsets_.assign(n + 1, 0);
-  out_end_.assign(n, 0);
-  for (auto [v, vend] = boost::vertices(s); v != vend; ++v) {
-    const std::size_t o = s[*v].ordinal;
-    nodes_[o] = &s[*v];
-    offsets_[o + 1] = static_cast<std::uint32_t>(boost::out_degree(*v, s) + boost::in_degree(*v, s));
-  }
+  init_nodes(n);
+  for (auto [v, vend] = boost::vertices(s); v != vend; ++v)
+    offsets_[s[*v].ordinal + 1] = static_cast<std::uint32_t>(boost::out_degree(*v, s) + boost::in_degree(*v, s));
   for (std::size_t i = 0; i < n; ++i) offsets_[i + 1] += offsets_[i];
   const std::size_t arcs = offsets_[n];
   target_.resize(arcs);
@@ -38,6 +33,49 @@ PathFinder::PathFinder(const KnowledgeGraph& g) : g_(g) {
     out_end_[o] = at;
     for (auto [it, end] = boost::in_edges(*v, s); it != end; ++it) put(boost::source(*it, s), *it);
   }
+  init_search_state();
+}
+
+PathFinder::PathFinder(const KnowledgeGraph& g, const std::vector<RelationEnds>& relations) : g_(g) {
+  const std::size_t n = g.ordinal_bound();
+  if (n >= std::numeric_limits<std::uint32_t>::max() || 2 * relations.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw Error("path: the graph is too large to index");
+  init_nodes(n);
+  std::vector<std::uint32_t> out_degree(n, 0);
+  for (const auto& r : relations) {
+    if (r.source >= n || r.target >= n || !nodes_[r.source] || !nodes_[r.target]) throw Error("path: a relation's end is no node");
+    ++out_degree[r.source];
+    ++offsets_[r.source + 1];
+    ++offsets_[r.target + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) offsets_[i + 1] += offsets_[i];
+  const std::size_t arcs = offsets_[n];
+  target_.resize(arcs);
+  type_.resize(arcs);
+  relation_id_.resize(arcs);
+  std::vector<std::uint32_t> next_out(offsets_.begin(), offsets_.end() - 1), next_in(n);
+  for (std::size_t v = 0; v < n; ++v) next_in[v] = out_end_[v] = offsets_[v] + out_degree[v];
+  auto put = [&](std::uint32_t at, std::uint32_t other, const RelationEnds& r) {
+    target_[at] = other;
+    type_[at] = r.type;
+    relation_id_[at] = r.id;
+  };
+  for (const auto& r : relations) {
+    put(next_out[r.source]++, r.target, r);
+    put(next_in[r.target]++, r.source, r);
+  }
+  init_search_state();
+}
+
+void PathFinder::init_nodes(std::size_t n) {
+  nodes_.assign(n, nullptr);
+  g_.for_each_node([&](const Node& node) { nodes_[node.ordinal] = &node; });
+  offsets_.assign(n + 1, 0);
+  out_end_.assign(n, 0);
+}
+
+void PathFinder::init_search_state() {
+  const std::size_t n = nodes_.size();
   stamp_.assign(n, 0);
   side_.assign(n, 0);
   parent_.assign(n, 0);
@@ -107,7 +145,8 @@ std::optional<std::vector<Hop>> PathFinder::shortest_path(const std::string& fro
     h.to = along ? nodes_[w]->key : nodes_[v]->key;
     h.type = type_[arc];
     h.forward = along ? out : !out;
-    h.relation = relation_[arc];
+    if (!relation_.empty()) h.relation = relation_[arc];
+    else h.relation_id = relation_id_[arc];
     return h;
   };
   // the meeting arc joins node x (start side) and node y (goal side)

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -347,19 +348,38 @@ std::vector<DocumentInfo> Store::documents() const {
   return out;
 }
 
-graph::KnowledgeGraph Store::load() const {
-  // one snapshot: a writer committing meanwhile is not half seen
-  const bool own = sqlite3_get_autocommit(db_) != 0;
-  if (own) exec("BEGIN");
-  struct End {
-    const Store* s;
-    bool own;
-    ~End() {
-      if (own) sqlite3_exec(s->db_, "COMMIT", nullptr, nullptr, nullptr);
-    }
-  } end{this, own};
-  graph::KnowledgeGraph g;
-  g.track_changes(false);  // the store holds all of it already
+namespace {
+
+/// The evidence item in columns from `c` on: doc, sentence, begin, end, text,
+/// date, value, extractor, rule.
+graph::Evidence evidence_at(const Stmt& st, int c) {
+  auto atom = [&](int col) { return graph::Atom(st.view(col)); };
+  return {atom(c), static_cast<std::uint32_t>(st.integer(c + 1)), static_cast<std::uint32_t>(st.integer(c + 2)),
+          static_cast<std::uint32_t>(st.integer(c + 3)), atom(c + 4), atom(c + 5), atom(c + 6), atom(c + 7), atom(c + 8)};
+}
+
+/// One read snapshot for the guard's lifetime (unless the caller already has
+/// a transaction): a writer committing meanwhile is not half seen.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(sqlite3* db) : db_(db), own_(sqlite3_get_autocommit(db) != 0) {
+    if (own_ && sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw StoreError(std::string("store: cannot begin a read: ") + sqlite3_errmsg(db_));
+  }
+  ~ReadSnapshot() {
+    if (own_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  sqlite3* db_;
+  bool own_;
+};
+
+}  // namespace
+
+void Store::load_entities(graph::KnowledgeGraph& g, bool mentions) const {
   {
     Stmt st(*stmts_, "SELECT id, title, date, url FROM documents");
     while (st.step()) g.set_document({st.text(0), st.text(1), st.text(2), st.text(3)});
@@ -378,10 +398,17 @@ graph::KnowledgeGraph Store::load() const {
     Stmt st(*stmts_, "SELECT node, alias, reason FROM aliases ORDER BY rowid");
     while (st.step()) g.add_alias(st.text(0), st.text(1), st.text(2));
   }
-  {
+  if (mentions) {
     Stmt st(*stmts_, "SELECT node, doc, mentions FROM node_documents");
     while (st.step()) g.add_document_mention(st.text(0), st.text(1), static_cast<std::uint32_t>(st.integer(2)));
   }
+}
+
+graph::KnowledgeGraph Store::load() const {
+  ReadSnapshot snapshot(db_);
+  graph::KnowledgeGraph g;
+  g.track_changes(false);  // the store holds all of it already
+  load_entities(g, true);
   {
     // Evidence in stored order, appended to its relation (found by relation id
     // after its first item): the store holds no duplicates, so no check per item.
@@ -394,7 +421,6 @@ graph::KnowledgeGraph Store::load() const {
     Stmt st(*stmts_,
             "SELECT e.relation, r.source, r.type, r.target, e.doc, e.sentence, e.begin, e.end, e.text, e.date, e.value, "
             "e.extractor, e.rule FROM evidence e JOIN relations r ON r.id = e.relation ORDER BY e.rowid");
-    auto atom = [&](int col) { return graph::Atom(st.view(col)); };
     while (st.step()) {
       const auto id = static_cast<std::size_t>(st.integer(0));
       if (id >= by_id.size()) throw StoreError("store: " + path_ + ": evidence of an unknown relation");
@@ -404,13 +430,80 @@ graph::KnowledgeGraph Store::load() const {
         if (!type) throw StoreError("store: " + path_ + ": relation of unknown type " + st.text(2));
         r = &g.upsert_relation(st.text(1), *type, st.text(3));
       }
-      r->evidence.push_back({atom(4), static_cast<std::uint32_t>(st.integer(5)), static_cast<std::uint32_t>(st.integer(6)),
-                             static_cast<std::uint32_t>(st.integer(7)), atom(8), atom(9), atom(10), atom(11), atom(12)});
+      r->evidence.push_back(evidence_at(st, 4));
     }
   }
   g.mark_all_persisted();
   g.track_changes(true);
   return g;
+}
+
+Topology Store::load_topology() const {
+  ReadSnapshot snapshot(db_);
+  Topology t;
+  t.entities.track_changes(false);
+  load_entities(t.entities, false);
+  std::unordered_map<std::string_view, std::uint32_t> number;  // node key -> ordinal
+  number.reserve(t.entities.node_count());
+  t.entities.for_each_node([&](const graph::Node& n) { number.emplace(n.key, static_cast<std::uint32_t>(n.ordinal)); });
+  struct Row {
+    graph::RelationEnds ends;
+    std::int64_t first = 0;  ///< rowid of its first evidence item (0: none)
+  };
+  std::vector<Row> by_id;
+  {
+    Stmt max_id(*stmts_, "SELECT coalesce(max(id), 0) FROM relations");
+    max_id.step();
+    by_id.resize(static_cast<std::size_t>(max_id.integer(0)) + 1);
+  }
+  {
+    Stmt st(*stmts_, "SELECT id, source, type, target FROM relations");
+    while (st.step()) {
+      const auto id = static_cast<std::size_t>(st.integer(0));
+      auto type = relation_type_from(st.text(2));
+      auto s = number.find(st.view(1)), o = number.find(st.view(3));
+      if (id >= by_id.size() || !type || s == number.end() || o == number.end())
+        throw StoreError("store: " + path_ + ": relation " + std::to_string(id) + " is damaged");
+      by_id[id].ends = {s->second, o->second, *type, static_cast<std::int64_t>(id)};
+    }
+  }
+  // in the order load() creates relations (by their first evidence), so a
+  // search answers as it does on the loaded graph; the first evidence of each
+  // relation comes from the evidence_relation index alone, not the table
+  Stmt st(*stmts_, "SELECT relation, min(rowid) FROM evidence GROUP BY relation");
+  std::size_t with_evidence = 0;
+  while (st.step()) {
+    const auto id = static_cast<std::size_t>(st.integer(0));
+    if (id >= by_id.size()) throw StoreError("store: " + path_ + ": evidence of an unknown relation");
+    by_id[id].first = st.integer(1);
+    ++with_evidence;
+  }
+  std::vector<const Row*> order;
+  order.reserve(with_evidence);
+  for (const Row& r : by_id)
+    if (r.first) order.push_back(&r);
+  std::sort(order.begin(), order.end(), [](const Row* a, const Row* b) { return a->first < b->first; });
+  t.relations.reserve(order.size());
+  for (const Row* r : order) t.relations.push_back(r->ends);
+  t.entities.track_changes(true);
+  return t;
+}
+
+graph::Relation Store::relation(std::int64_t id) const {
+  ReadSnapshot snapshot(db_);
+  Stmt head(*stmts_, "SELECT type FROM relations WHERE id = ?1");
+  head.bind(1, id);
+  if (!head.step()) throw StoreError("store: " + path_ + ": no relation " + std::to_string(id));
+  graph::Relation r;
+  auto type = relation_type_from(head.text(0));
+  if (!type) throw StoreError("store: " + path_ + ": relation of unknown type " + head.text(0));
+  r.type = *type;
+  Stmt st(*stmts_,
+          "SELECT doc, sentence, begin, end, text, date, value, extractor, rule FROM evidence WHERE relation = ?1 ORDER BY rowid");
+  st.bind(1, id);
+  while (st.step()) r.evidence.push_back(evidence_at(st, 0));
+  r.persisted = r.evidence.size();
+  return r;
 }
 
 void Store::for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const {

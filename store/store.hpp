@@ -40,6 +40,14 @@ struct Stats {
 
 class Store;
 
+/// The graph without its evidence: documents, nodes and aliases (no mention
+/// counts), and every relation's ends and type as node ordinals, in the
+/// order Store::load() creates relations.
+struct Topology {
+  graph::KnowledgeGraph entities;
+  std::vector<graph::RelationEnds> relations;
+};
+
 /// BEGIN IMMEDIATE ... COMMIT: holds the write lock; rolled back when left
 /// without commit() (an exception, a kill: SQLite rolls back on next open).
 class WriteTransaction {
@@ -77,6 +85,11 @@ class Store {
 
   /// The whole graph, read in one snapshot.
   graph::KnowledgeGraph load() const;
+  /// For queries on graphs too large to hold with their evidence: entities
+  /// and relation ends in one snapshot, evidence left in the store.
+  Topology load_topology() const;
+  /// One stored relation (Topology's RelationEnds::id) with its evidence in stored order.
+  graph::Relation relation(std::int64_t id) const;
 
   /// Every document's extraction records in ingest order (for rebuilding the graph).
   void for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const;
@@ -105,6 +118,8 @@ class Store {
   std::string path_;
   void exec(const char* sql) const;
   void migrate();
+  /// Documents, nodes and aliases (and mention counts when `mentions`) into `g`.
+  void load_entities(graph::KnowledgeGraph& g, bool mentions) const;
   /// Node rows and aliases of `keys`; mention counts of `docs` only, or all of them when null.
   void write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys,
                    const std::set<std::pair<std::string, std::string>>* docs);

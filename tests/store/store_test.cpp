@@ -2,11 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "core/error.hpp"
 #include "extract/pipeline.hpp"
+#include "graph/path_finder.hpp"
 #include "graph/resolver.hpp"
 #include "export/exporter.hpp"
 #include "store/session.hpp"
@@ -232,4 +234,59 @@ TEST_CASE("one batch gives the store that adding its documents one by one gives,
   store::Store a(one_by_one, store::Store::Mode::ReadOnly), b(batched, store::Store::Mode::ReadOnly);
   CHECK(jsonld(a.load()) == jsonld(b.load()));
   CHECK(a.stats().documents == b.stats().documents);
+}
+
+TEST_CASE("a search on the store's topology answers as one on the loaded graph, hop for hop and with the same evidence") {
+  const std::string path = fresh("topology.db");
+  {
+    store::Session s(path);
+    std::vector<fs::path> files;
+    for (const auto& f : fs::directory_iterator(IRGRAPH_SAMPLE_ARTICLES))
+      if (f.path().extension() == ".txt") files.push_back(f.path());
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() >= 4);
+    for (const auto& f : files) {
+      std::ifstream in(f);
+      std::stringstream text;
+      text << in.rdbuf();
+      ingest(s, article(f.stem().string(), text.str()));
+    }
+  }
+  store::Store db(path, store::Store::Mode::ReadOnly);
+  const graph::KnowledgeGraph full = db.load();
+  const store::Topology topology = db.load_topology();
+  CHECK(topology.entities.node_count() == full.node_count());
+  CHECK(topology.entities.relation_count() == 0);  // evidence and relations stay in the store
+  CHECK(topology.relations.size() == full.relation_count());
+  graph::PathFinder on_graph(full), on_store(topology.entities, topology.relations);
+  std::vector<std::string> keys;
+  full.for_each_node([&](const graph::Node& n) { keys.push_back(n.key); });
+  std::size_t compared = 0, hops = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      for (const std::set<RelationType>& via : {std::set<RelationType>{}, std::set<RelationType>{RelationType::MetWith}}) {
+        auto a = on_graph.shortest_path(keys[i], keys[j], via), b = on_store.shortest_path(keys[i], keys[j], via);
+        REQUIRE(a.has_value() == b.has_value());
+        if (!a) continue;
+        REQUIRE(a->size() == b->size());
+        for (std::size_t h = 0; h < a->size(); ++h) {
+          const auto &x = (*a)[h], &y = (*b)[h];
+          CHECK(x.from == y.from);
+          CHECK(x.to == y.to);
+          CHECK(x.type == y.type);
+          CHECK(x.forward == y.forward);
+          const graph::Relation stored = db.relation(y.relation_id);
+          REQUIRE(stored.evidence.size() == x.relation->evidence.size());
+          for (std::size_t e = 0; e < stored.evidence.size(); ++e) {
+            CHECK(stored.evidence[e].same_mention(x.relation->evidence[e]));
+            CHECK(stored.evidence[e].text == x.relation->evidence[e].text);
+          }
+          ++hops;
+        }
+        ++compared;
+      }
+    }
+  CHECK(compared > 300);
+  CHECK(hops > 600);
+  CHECK_THROWS_AS(db.relation(1'000'000'000), StoreError);
 }
