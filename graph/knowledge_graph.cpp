@@ -76,7 +76,8 @@ Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const s
   n.type = type;
   n.name = name;
   n.ordinal = next_ordinal_++;
-  index_.emplace(key, v);
+  index_.emplace(n.key, v);  // views of the node's own key: it never changes and the node never moves
+  ordered_.emplace(n.key, v);
   if (tracking_) changes_.nodes.insert(key);
   if (tracking_) changes_.removed_nodes.erase(key);
   return n;
@@ -160,9 +161,11 @@ void KnowledgeGraph::remove_node(const std::string& key) {
   auto it = index_.find(key);
   if (it == index_.end()) return;
   for (const auto& [k, e] : edges_of(it->second)) remove_relation(k);
-  boost::clear_vertex(it->second, *g_);
-  boost::remove_vertex(it->second, *g_);
-  index_.erase(it);
+  const Vertex v = it->second;
+  ordered_.erase(it->first);
+  index_.erase(it);  // before the node (and the key both maps view) goes
+  boost::clear_vertex(v, *g_);
+  boost::remove_vertex(v, *g_);
   if (tracking_) changes_.nodes.erase(key);
   if (tracking_) changes_.removed_nodes.insert(key);
 }
@@ -202,11 +205,11 @@ void KnowledgeGraph::remove_document(const std::string& doc_id) {
   }
   for (const auto& k : empty) remove_relation(k);
   std::vector<std::string> orphans;
-  for (auto& [key, v] : index_) {
+  for (auto& [key, v] : ordered_) {
     Node& n = (*g_)[v];
     if (n.documents.erase(doc_id)) {
-      if (tracking_) changes_.nodes.insert(key);
-      if (n.documents.empty()) orphans.push_back(key);
+      if (tracking_) changes_.nodes.emplace(key);
+      if (n.documents.empty()) orphans.emplace_back(key);
     }
   }
   for (const auto& key : orphans) remove_node(key);
@@ -220,14 +223,14 @@ std::size_t KnowledgeGraph::evidence_count() const {
 }
 
 void KnowledgeGraph::for_each_node(const std::function<void(const Node&)>& fn) const {
-  for (const auto& [key, v] : index_) fn((*g_)[v]);
+  for (const auto& [key, v] : ordered_) fn((*g_)[v]);
 }
 
 void KnowledgeGraph::for_each_relation(const std::function<void(const Node&, const Relation&, const Node&)>& fn) const {
   // (source key, type, target key) order: sources in key order, then each
   // source's out-edges (its relations as RelationKey's source) sorted
   std::vector<std::pair<const Relation*, const Node*>> out;
-  for (const auto& [key, v] : index_) {
+  for (const auto& [key, v] : ordered_) {
     out.clear();
     for (auto [it, end] = boost::out_edges(v, *g_); it != end; ++it)
       out.emplace_back(&(*g_)[*it], &(*g_)[boost::target(*it, *g_)]);

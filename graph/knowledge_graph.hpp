@@ -108,6 +108,12 @@ class KnowledgeGraph {
   KnowledgeGraph(KnowledgeGraph&&) = default;
   KnowledgeGraph& operator=(KnowledgeGraph&&) = default;
 
+  /// Room for this many nodes and relations (loading a stored graph of known size).
+  void reserve(std::size_t nodes, std::size_t relations) {
+    index_.reserve(nodes);
+    edges_.reserve(relations);
+  }
+
   /// The node with this key, or nullptr.
   const Node* find(std::string_view key) const;
   /// Creates the node if absent (with `name`); returns it for updating.
@@ -184,7 +190,7 @@ class KnowledgeGraph {
   std::size_t ordinal_bound() const { return next_ordinal_; }
 
  private:
-  // Behind a pointer: descriptors in index_ and edges_ point into the storage,
+  // Behind a pointer: descriptors (and key views) in index_, ordered_ and edges_ point into the storage,
   // so moving the graph must move the storage itself, never copy it.
   std::unique_ptr<Storage> g_;
   /// A relation by its end vertices: no key strings per relation.
@@ -201,7 +207,9 @@ class KnowledgeGraph {
       return static_cast<std::size_t>(h ^ (h >> 29));
     }
   };
-  std::map<std::string, Vertex, std::less<>> index_;
+  /// Nodes by key, viewing each node's own key: a hash for lookups, a tree for key order.
+  std::unordered_map<std::string_view, Vertex> index_;
+  std::map<std::string_view, Vertex> ordered_;
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
   std::map<std::string, DocumentMeta> documents_;
   ChangeSet changes_;

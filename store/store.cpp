@@ -408,6 +408,11 @@ graph::KnowledgeGraph Store::load() const {
   ReadSnapshot snapshot(db_);
   graph::KnowledgeGraph g;
   g.track_changes(false);  // the store holds all of it already
+  {
+    Stmt size(*stmts_, "SELECT (SELECT count(*) FROM nodes), (SELECT count(*) FROM relations)");
+    size.step();
+    g.reserve(static_cast<std::size_t>(size.integer(0)), static_cast<std::size_t>(size.integer(1)));
+  }
   load_entities(g, true);
   {
     // Evidence in stored order, appended to its relation (found by relation id
