@@ -42,7 +42,7 @@ class Store;
 
 /// The graph without its evidence: documents, nodes and aliases (no mention
 /// counts), and every relation's ends and type as node ordinals, in the
-/// order Store::load() creates relations.
+/// order Store::load() creates relations (by relation id).
 struct Topology {
   graph::KnowledgeGraph entities;
   std::vector<graph::RelationEnds> relations;

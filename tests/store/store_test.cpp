@@ -290,3 +290,28 @@ TEST_CASE("a search on the store's topology answers as one on the loaded graph, 
   CHECK(hops > 600);
   CHECK_THROWS_AS(db.relation(1'000'000'000), StoreError);
 }
+
+TEST_CASE("a relation the store holds without evidence is reported as damage, never loaded half") {
+  const std::string path = fresh("no-evidence.db");
+  {
+    store::Session s(path);
+    for (const auto& d : corpus()) ingest(s, d);
+  }
+  std::int64_t id = 0;
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT min(id) FROM relations", -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    const std::string sql = "DELETE FROM evidence WHERE relation = " + std::to_string(id);
+    REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  store::Store db(path, store::Store::Mode::ReadOnly);
+  CHECK_THROWS_WITH_AS(db.load(), doctest::Contains("has no evidence"), StoreError);
+  CHECK_THROWS_WITH_AS(db.relation(id), doctest::Contains("has no evidence"), StoreError);
+  CHECK(db.load_topology().relations.size() >= 2);  // the topology does not read evidence
+}
