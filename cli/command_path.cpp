@@ -26,6 +26,7 @@ class PathCommand : public Command {
     std::set<RelationType> via;
     for (auto r : parse_relations(via_)) via.insert(r);
     store::Store db(global.db, store::Store::Mode::ReadOnly);
+    store::ReadTransaction snapshot(db);  // the hops' evidence from the same state as the topology
     // entities and relation ends only: the evidence of the hops is read from
     // the store afterwards, so a graph of millions of relations is searched
     // without holding their evidence

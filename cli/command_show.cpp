@@ -22,20 +22,27 @@ class ShowCommand : public Command {
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
     store::Store db(global.db, store::Store::Mode::ReadOnly);
-    graph::KnowledgeGraph g = db.load();
+    store::ReadTransaction snapshot(db);
+    // entities and relation ends only; the entity's own relations are read
+    // with their evidence afterwards, so a graph of millions of relations is
+    // never held whole
+    const store::Topology topology = db.load_topology();
+    const graph::KnowledgeGraph& g = topology.entities;
     const graph::Node& n = *g.find(graph::lookup(g, name_));
+    const std::size_t documents = db.mentioning_documents(n.key);
     out << n.name << "  [" << irgraph::name(n.type) << "]  " << n.key << "\n";
     if (!n.country.empty()) out << "  country: " << n.country << "\n";
     if (!n.aliases.empty()) {
       out << "  also known as:\n";
       for (const auto& a : n.aliases) out << "    " << a.text << "  (" << a.reason << ")\n";
     }
-    out << "  mentioned in " << n.documents.size() << (n.documents.size() == 1 ? " document" : " documents") << "\n";
+    out << "  mentioned in " << documents << (documents == 1 ? " document" : " documents") << "\n";
     if (!n.origin.empty()) out << "  first found by: " << n.origin << "\n";
     std::vector<std::string> roles;
     std::map<std::string, int> counts;
     std::vector<std::string> lines;
-    g.for_each_relation_of(n.key, [&](const graph::Node& s, const graph::Relation& r, const graph::Node& t) {
+    for (const auto& [source, r, target] : db.relations_of(topology, n)) {
+      const graph::Node &s = *source, &t = *target;
       const bool outgoing = s.key == n.key;
       const graph::Node& other = outgoing ? t : s;
       ++counts[std::string(irgraph::name(r.type))];
@@ -53,7 +60,7 @@ class ShowCommand : public Command {
         for (const auto& e : r.evidence)
           lines.push_back("        " + e.extractor + "/" + e.rule + "  " + e.doc_id + " sentence " + std::to_string(e.sentence) +
                           " [" + std::to_string(e.begin) + "," + std::to_string(e.end) + ")");
-    });
+    }
     if (!roles.empty()) {
       out << "  roles:\n";
       for (const auto& r : roles) out << "    " << r << "\n";

@@ -318,6 +318,15 @@ void Store::bump_generation() {
   exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'");
 }
 
+ReadTransaction::ReadTransaction(const Store& s) : db_(s.db_), own_(sqlite3_get_autocommit(s.db_) != 0) {
+  if (own_ && sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw StoreError("store: " + s.path() + ": cannot begin a read: " + sqlite3_errmsg(db_));
+}
+
+ReadTransaction::~ReadTransaction() {
+  if (own_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+}
+
 WriteTransaction::WriteTransaction(Store& s) : store_(s) { store_.exec("BEGIN IMMEDIATE"); }
 
 WriteTransaction::~WriteTransaction() {
@@ -358,29 +367,6 @@ graph::Evidence evidence_at(const Stmt& st, int c) {
   return {atom(c), static_cast<std::uint32_t>(st.integer(c + 1)), static_cast<std::uint32_t>(st.integer(c + 2)),
           static_cast<std::uint32_t>(st.integer(c + 3)), atom(c + 4), atom(c + 5), atom(c + 6), atom(c + 7), atom(c + 8)};
 }
-
-/// One read snapshot for the guard's lifetime (unless the caller already has
-/// a transaction): a writer committing meanwhile is not half seen.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(sqlite3* db) : db_(db), own_(sqlite3_get_autocommit(db) != 0) {
-    if (own_ && sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
-      throw StoreError(std::string("store: cannot begin a read: ") + sqlite3_errmsg(db_));
-  }
-  ~ReadSnapshot() {
-    if (own_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  sqlite3* db_;
-  bool own_;
-};
-
-}  // namespace
-
-namespace {
 
 /// Node key -> Node::ordinal for the millions of lookups of a topology load:
 /// open addressing over 16-byte slots (hash, ordinal, the key's place in one
@@ -458,7 +444,7 @@ void Store::load_entities(graph::KnowledgeGraph& g, bool mentions) const {
 }
 
 graph::KnowledgeGraph Store::load() const {
-  ReadSnapshot snapshot(db_);
+  ReadTransaction snapshot(*this);
   graph::KnowledgeGraph g;
   g.track_changes(false);  // the store holds all of it already
   {
@@ -503,7 +489,7 @@ graph::KnowledgeGraph Store::load() const {
 }
 
 Topology Store::load_topology() const {
-  ReadSnapshot snapshot(db_);
+  ReadTransaction snapshot(*this);
   Topology t;
   t.entities.track_changes(false);
   load_entities(t.entities, false);
@@ -540,8 +526,28 @@ Topology Store::load_topology() const {
   return t;
 }
 
+std::vector<StoredRelation> Store::relations_of(const Topology& t, const graph::Node& n) const {
+  std::vector<const graph::Node*> nodes(t.entities.ordinal_bound(), nullptr);
+  t.entities.for_each_node([&](const graph::Node& m) { nodes[m.ordinal] = &m; });
+  std::vector<StoredRelation> out;
+  ReadTransaction snapshot(*this);
+  for (const auto& r : t.relations)
+    if (r.source == n.ordinal || r.target == n.ordinal) out.push_back({nodes[r.source], relation(r.id), nodes[r.target]});
+  std::sort(out.begin(), out.end(), [](const StoredRelation& a, const StoredRelation& b) {
+    return std::tie(a.source->key, a.relation.type, a.target->key) < std::tie(b.source->key, b.relation.type, b.target->key);
+  });
+  return out;
+}
+
+std::size_t Store::mentioning_documents(const std::string& key) const {
+  Stmt st(*stmts_, "SELECT count(*) FROM node_documents WHERE node = ?1");
+  st.bind(1, key);
+  st.step();
+  return static_cast<std::size_t>(st.integer(0));
+}
+
 graph::Relation Store::relation(std::int64_t id) const {
-  ReadSnapshot snapshot(db_);
+  ReadTransaction snapshot(*this);
   Stmt head(*stmts_, "SELECT type FROM relations WHERE id = ?1");
   head.bind(1, id);
   if (!head.step()) throw StoreError("store: " + path_ + ": no relation " + std::to_string(id));

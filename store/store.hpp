@@ -48,6 +48,27 @@ struct Topology {
   std::vector<graph::RelationEnds> relations;
 };
 
+/// A relation read from the store, with its ends among a Topology's entities.
+struct StoredRelation {
+  const graph::Node* source = nullptr;
+  graph::Relation relation;
+  const graph::Node* target = nullptr;
+};
+
+/// One read snapshot while it lives (unless a transaction is open already):
+/// several reads see one state of the store, whatever writers commit meanwhile.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(const Store& s);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  sqlite3* db_;
+  bool own_;
+};
+
 /// BEGIN IMMEDIATE ... COMMIT: holds the write lock; rolled back when left
 /// without commit() (an exception, a kill: SQLite rolls back on next open).
 class WriteTransaction {
@@ -90,6 +111,11 @@ class Store {
   Topology load_topology() const;
   /// One stored relation (Topology's RelationEnds::id) with its evidence in stored order.
   graph::Relation relation(std::int64_t id) const;
+  /// A node's relations (either direction) with their evidence, in key order
+  /// as KnowledgeGraph::for_each_relation_of gives them on the loaded graph.
+  std::vector<StoredRelation> relations_of(const Topology& t, const graph::Node& n) const;
+  /// How many documents mention the node with this key.
+  std::size_t mentioning_documents(const std::string& key) const;
 
   /// Every document's extraction records in ingest order (for rebuilding the graph).
   void for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const;
@@ -113,6 +139,7 @@ class Store {
 
  private:
   friend class WriteTransaction;
+  friend class ReadTransaction;
   sqlite3* db_ = nullptr;
   std::unique_ptr<StatementCache> stmts_;
   std::string path_;

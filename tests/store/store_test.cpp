@@ -288,6 +288,27 @@ TEST_CASE("a search on the store's topology answers as one on the loaded graph, 
     }
   CHECK(compared > 300);
   CHECK(hops > 600);
+  // an entity's relations read from the store are the loaded graph's, in the same order
+  std::size_t relations = 0;
+  full.for_each_node([&](const graph::Node& n) {
+    const graph::Node* m = topology.entities.find(n.key);
+    REQUIRE(m);
+    CHECK(db.mentioning_documents(n.key) == n.documents.size());
+    const auto stored = db.relations_of(topology, *m);
+    std::size_t k = 0;
+    full.for_each_relation_of(n.key, [&](const graph::Node& s, const graph::Relation& r, const graph::Node& t) {
+      REQUIRE(k < stored.size());
+      CHECK(stored[k].source->key == s.key);
+      CHECK(stored[k].target->key == t.key);
+      CHECK(stored[k].relation.type == r.type);
+      REQUIRE(stored[k].relation.evidence.size() == r.evidence.size());
+      for (std::size_t e = 0; e < r.evidence.size(); ++e) CHECK(stored[k].relation.evidence[e].same_mention(r.evidence[e]));
+      ++k;
+    });
+    CHECK(k == stored.size());
+    relations += k;
+  });
+  CHECK(relations == 2 * full.relation_count());
   CHECK_THROWS_AS(db.relation(1'000'000'000), StoreError);
 }
 
