@@ -418,6 +418,12 @@ class KeyNumbers {
 
 }  // namespace
 
+std::size_t Store::relation_id_bound() const {
+  Stmt st(*stmts_, "SELECT coalesce(max(id), 0) FROM relations");
+  st.step();
+  return static_cast<std::size_t>(st.integer(0)) + 1;
+}
+
 void Store::load_entities(graph::KnowledgeGraph& g, bool mentions) const {
   {
     Stmt st(*stmts_, "SELECT id, title, date, url FROM documents");
@@ -456,12 +462,7 @@ graph::KnowledgeGraph Store::load() const {
   // Relations in id order (the table's own order: no join, no sort), then
   // evidence in stored order appended to its relation by id: the store holds
   // no duplicates, so no check per item. load_topology() gives the same order.
-  std::vector<graph::Relation*> by_id;
-  {
-    Stmt max_id(*stmts_, "SELECT coalesce(max(id), 0) FROM relations");
-    max_id.step();
-    by_id.assign(static_cast<std::size_t>(max_id.integer(0)) + 1, nullptr);
-  }
+  std::vector<graph::Relation*> by_id(relation_id_bound(), nullptr);
   {
     Stmt st(*stmts_, "SELECT id, source, type, target FROM relations");
     while (st.step()) {
@@ -494,12 +495,7 @@ Topology Store::load_topology() const {
   t.entities.track_changes(false);
   load_entities(t.entities, false);
   KeyNumbers number(t.entities);
-  std::vector<graph::RelationEnds> by_id;  // id 0: no relation
-  {
-    Stmt max_id(*stmts_, "SELECT coalesce(max(id), 0) FROM relations");
-    max_id.step();
-    by_id.resize(static_cast<std::size_t>(max_id.integer(0)) + 1);
-  }
+  std::vector<graph::RelationEnds> by_id(relation_id_bound());  // id 0: no relation
   {
     // in source order (the covering unique index): a source's relations come
     // together, so its key is looked up once

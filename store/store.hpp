@@ -147,6 +147,8 @@ class Store {
   void migrate();
   /// Documents, nodes and aliases (and mention counts when `mentions`) into `g`.
   void load_entities(graph::KnowledgeGraph& g, bool mentions) const;
+  /// One more than the largest relation id (size of arrays indexed by it).
+  std::size_t relation_id_bound() const;
   /// Node rows and aliases of `keys`; mention counts of `docs` only, or all of them when null.
   void write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys,
                    const std::set<std::pair<std::string, std::string>>* docs);
