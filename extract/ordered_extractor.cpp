@@ -1,6 +1,7 @@
 #include "extract/ordered_extractor.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace irgraph::extract {
 
@@ -31,16 +32,28 @@ void OrderedExtractor::work() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    try {
-      Extracted out;
-      out.records.reserve(job->documents.size());
-      for (const auto& d : job->documents) out.records.push_back(pipeline_.extract(d));
-      out.documents = std::move(job->documents);
-      job->done.set_value(std::move(out));
-    } catch (...) {
-      job->done.set_exception(std::current_exception());
-    }
+    run(*job);
   }
+}
+
+void OrderedExtractor::run(Job& job) const {
+  try {
+    Extracted out;
+    out.records.reserve(job.documents.size());
+    for (const auto& d : job.documents) out.records.push_back(pipeline_.extract(d));
+    out.documents = std::move(job.documents);
+    job.done.set_value(std::move(out));
+  } catch (...) {
+    job.done.set_exception(std::current_exception());
+  }
+}
+
+std::unique_ptr<OrderedExtractor::Job> OrderedExtractor::take_queued() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (queue_.empty()) return nullptr;
+  auto job = std::move(queue_.front());
+  queue_.pop_front();
+  return job;
 }
 
 void OrderedExtractor::submit(Document doc) {
@@ -72,7 +85,12 @@ void OrderedExtractor::launch() {
 }
 
 void OrderedExtractor::consume_oldest() {
-  Extracted x = in_flight_.front().result.get();
+  // rather than wait for the oldest chunk, this thread extracts queued ones
+  auto& oldest = in_flight_.front().result;
+  while (oldest.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    if (auto job = take_queued()) run(*job);
+    else break;
+  Extracted x = oldest.get();
   in_flight_bytes_ -= in_flight_.front().bytes;
   in_flight_.pop_front();
   for (std::size_t i = 0; i < x.documents.size(); ++i) consume_(std::move(x.documents[i]), std::move(x.records[i]));

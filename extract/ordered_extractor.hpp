@@ -10,7 +10,9 @@
 /// one thread per chunk, as std::async gives, left it a third of a core on
 /// two cores. Up to 16 chunks per worker (and 64 MiB of text) are queued or
 /// extracting, so the workers keep going while the caller commits a batch
-/// of documents (256 by default: 8 chunks of store work at once).
+/// of documents (256 by default: 8 chunks of store work at once). When the
+/// caller would wait for the oldest chunk, it extracts queued chunks itself,
+/// so no core idles while there is extraction left.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -75,6 +77,8 @@ class OrderedExtractor {
   void launch();
   void consume_oldest();
   void work();
+  void run(Job& job) const;
+  std::unique_ptr<Job> take_queued();
 };
 
 }  // namespace irgraph::extract
