@@ -31,8 +31,8 @@ class IngestCommand : public Command {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
     batch_.add_to(app);
     app.add_option("-j,--jobs", jobs_,
-                   "threads: extraction runs on jobs - 1 of them while one stores, documents kept in input order "
-                   "(default: the number of cores; 1 does everything on one thread)")
+                   "threads: jobs - 1 extract while one reads, stores and extracts whenever it would wait; "
+                   "documents kept in input order (default: the number of cores; 1 does everything on one thread)")
         ->check(CLI::PositiveNumber);
     std::string footer = "Extractors, in the order they run (their names and rules are stored on every evidence item):";
     // the extractors describe themselves; listing them needs no gazetteer
