@@ -141,6 +141,29 @@ int generate(std::size_t n, std::size_t per_node, const std::filesystem::path& w
   return 0;
 }
 
+/// Latency of `search(a, b)` (true when connected) over the generate phase's random pairs.
+struct Latencies {
+  std::vector<double> ms;  ///< sorted
+  std::size_t found = 0;
+  double median() const { return ms[ms.size() / 2]; }
+  double p99() const { return ms[ms.size() * 99 / 100 - 1]; }
+};
+template <class Search>
+Latencies time_pairs(std::size_t n, const std::filesystem::path& work, Search search) {
+  Latencies l;
+  std::ifstream pairs(work / ("pairs-" + std::to_string(n) + ".txt"));
+  std::string a, b;
+  while (std::getline(pairs, a, '\t') && std::getline(pairs, b)) {
+    auto t = Clock::now();
+    const bool connected = search(a, b);
+    l.ms.push_back(seconds_since(t) * 1000.0);
+    l.found += connected;
+  }
+  if (l.ms.empty()) throw std::runtime_error("no pairs: run the generate phase first");
+  std::sort(l.ms.begin(), l.ms.end());
+  return l;
+}
+
 /// Shortest connections as `irgraph path` answers them on a large store:
 /// entities and relation ends loaded, each hop's evidence read from the store.
 int query(std::size_t n, const std::filesystem::path& work) {
@@ -150,23 +173,16 @@ int query(std::size_t n, const std::filesystem::path& work) {
   graph::PathFinder finder(topology.entities, topology.relations);
   std::printf("graph %zu nodes: topology from store and path index %.2f s (entities and relation ends; evidence stays in the store)\n",
               n, seconds_since(t));
-  std::vector<double> ms;
-  std::ifstream pairs(work / ("pairs-" + std::to_string(n) + ".txt"));
-  std::string a, b;
-  std::size_t found = 0, evidence = 0;
-  while (std::getline(pairs, a, '\t') && std::getline(pairs, b)) {
-    auto q = Clock::now();
+  std::size_t evidence = 0;
+  const Latencies l = time_pairs(n, work, [&](const std::string& a, const std::string& b) {
     auto p = finder.shortest_path(a, b);
     if (p)
       for (const auto& h : *p) evidence += st.relation(h.relation_id).evidence.size();
-    ms.push_back(seconds_since(q) * 1000.0);
-    found += p.has_value();
-  }
-  if (ms.empty()) throw std::runtime_error("no pairs: run the generate phase first");
-  std::sort(ms.begin(), ms.end());
+    return p.has_value();
+  });
   std::printf("graph %zu nodes: shortest connection on the topology, hops' evidence read from the store: median %.3f ms, p99 %.3f ms "
               "(%zu of %zu connected, %zu evidence items read)\n",
-              n, ms[ms.size() / 2], ms[ms.size() * 99 / 100 - 1], found, ms.size(), evidence);
+              n, l.median(), l.p99(), l.found, l.ms.size(), evidence);
   std::printf("graph %zu nodes: peak memory of the topology process %ld MB\n", n, peak_rss_mb());
   return 0;
 }
@@ -187,20 +203,10 @@ int use(std::size_t n, const std::filesystem::path& work) {
   auto t_index = Clock::now();
   graph::PathFinder finder(loaded);
   std::printf("graph %zu nodes: path index built in %.2f s\n", n, seconds_since(t_index));
-  std::vector<double> ms;
-  std::ifstream pairs(work / ("pairs-" + std::to_string(n) + ".txt"));
-  std::string a, b;
-  std::size_t found = 0;
-  while (std::getline(pairs, a, '\t') && std::getline(pairs, b)) {
-    auto t = Clock::now();
-    auto p = finder.shortest_path(a, b);
-    ms.push_back(seconds_since(t) * 1000.0);
-    found += p.has_value();
-  }
-  if (ms.empty()) throw std::runtime_error("no pairs: run the generate phase first");
-  std::sort(ms.begin(), ms.end());
-  std::printf("graph %zu nodes: shortest connection median %.3f ms, p99 %.3f ms (%zu of %zu connected)\n", n,
-              ms[ms.size() / 2], ms[ms.size() * 99 / 100 - 1], found, ms.size());
+  const Latencies l =
+      time_pairs(n, work, [&](const std::string& a, const std::string& b) { return finder.shortest_path(a, b).has_value(); });
+  std::printf("graph %zu nodes: shortest connection median %.3f ms, p99 %.3f ms (%zu of %zu connected)\n", n, l.median(),
+              l.p99(), l.found, l.ms.size());
   fflush(stdout);
 
   for (const auto& info : exporters::exporters()) {

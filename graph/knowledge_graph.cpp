@@ -222,6 +222,12 @@ std::size_t KnowledgeGraph::evidence_count() const {
   return n;
 }
 
+std::vector<const Node*> KnowledgeGraph::nodes_by_ordinal() const {
+  std::vector<const Node*> nodes(next_ordinal_, nullptr);
+  for (const auto& [key, v] : ordered_) nodes[(*g_)[v].ordinal] = &(*g_)[v];
+  return nodes;
+}
+
 void KnowledgeGraph::for_each_node(const std::function<void(const Node&)>& fn) const {
   for (const auto& [key, v] : ordered_) fn((*g_)[v]);
 }

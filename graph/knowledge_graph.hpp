@@ -188,6 +188,8 @@ class KnowledgeGraph {
   std::optional<Vertex> vertex(std::string_view key) const;
   /// One more than the largest Node::ordinal (size of arrays indexed by it).
   std::size_t ordinal_bound() const { return next_ordinal_; }
+  /// Every node at its Node::ordinal (null where a node was removed).
+  std::vector<const Node*> nodes_by_ordinal() const;
 
  private:
   // Behind a pointer: descriptors (and key views) in index_, ordered_ and edges_ point into the storage,

@@ -68,8 +68,7 @@ PathFinder::PathFinder(const KnowledgeGraph& g, const std::vector<RelationEnds>&
 }
 
 void PathFinder::init_nodes(std::size_t n) {
-  nodes_.assign(n, nullptr);
-  g_.for_each_node([&](const Node& node) { nodes_[node.ordinal] = &node; });
+  nodes_ = g_.nodes_by_ordinal();
   offsets_.assign(n + 1, 0);
   out_end_.assign(n, 0);
 }

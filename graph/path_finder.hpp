@@ -57,9 +57,9 @@ class PathFinder {
   mutable std::vector<std::uint32_t> parent_arc_;  ///< arc that reached the node (towards its side's root)
   mutable std::vector<std::uint32_t> parent_;
   mutable std::uint32_t epoch_ = 0;
-  mutable std::vector<std::uint32_t> front_[2], next_;
+  mutable std::vector<std::uint32_t> front_[2], next_;  ///< frontiers, kept: a query allocates nothing for them
   void init_nodes(std::size_t n);
-  void init_search_state();  ///< frontiers, kept: a query allocates nothing for them
+  void init_search_state();
 };
 
 }  // namespace irgraph::graph

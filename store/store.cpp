@@ -515,16 +515,16 @@ Topology Store::load_topology() const {
       by_id[id] = {source, target, *type, static_cast<std::int64_t>(id)};
     }
   }
-  // in id order, as load() creates them, so a search answers as it does on the loaded graph
-  for (const auto& r : by_id)
-    if (r.id) t.relations.push_back(r);
+  // in id order, as load() creates them, so a search answers as it does on the
+  // loaded graph; ids of deleted relations leave holes
+  std::erase_if(by_id, [](const graph::RelationEnds& r) { return r.id == 0; });
+  t.relations = std::move(by_id);
   t.entities.track_changes(true);
   return t;
 }
 
 std::vector<StoredRelation> Store::relations_of(const Topology& t, const graph::Node& n) const {
-  std::vector<const graph::Node*> nodes(t.entities.ordinal_bound(), nullptr);
-  t.entities.for_each_node([&](const graph::Node& m) { nodes[m.ordinal] = &m; });
+  const std::vector<const graph::Node*> nodes = t.entities.nodes_by_ordinal();
   std::vector<StoredRelation> out;
   ReadTransaction snapshot(*this);
   for (const auto& r : t.relations)
