@@ -107,15 +107,70 @@ void Gazetteer::add(std::uint32_t entry, std::string_view surface, NameForm form
   forms_[entry].emplace_back(surface);
 }
 
+void Gazetteer::add_towns(std::string_view file) {
+  // 100k rows: read in place, one sorted table of (phrase, entry) instead of the trie
+  std::size_t pos = 0;
+  std::string folded;
+  while (pos < file.size()) {
+    std::size_t nl = file.find('\n', pos);
+    std::string_view line = file.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? file.size() : nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    std::string_view cols[5];
+    for (std::size_t c = 0, at = 0; c < 5; ++c) {
+      std::size_t tab = line.find('\t', at);
+      cols[c] = line.substr(at, tab == std::string_view::npos ? std::string_view::npos : tab - at);
+      if (tab == std::string_view::npos) break;
+      at = tab + 1;
+    }
+    std::vector<std::string> keys{phrase_key(cols[0])};
+    for (const auto& a : split_list(cols[4])) keys.push_back(phrase_key(a));
+    bool taken = false;
+    for (const auto& k : keys) taken |= k.empty() || phrases_.count(k) > 0;  // a country, body, place or city first
+    if (taken) continue;
+    GazetteerEntry e{NodeType::Place, fold(cols[0]) + ":" + fold(cols[1]), std::string(cols[0]), std::string(cols[1]), "town"};
+    e.context_only = true;
+    const std::uint32_t id = add_entry(std::move(e));
+    for (auto& k : keys) towns_.emplace_back(std::move(k), id);
+  }
+  // by phrase, then by entry: the larger town (earlier in the file's rank) is not known here, so keep file order
+  std::stable_sort(towns_.begin(), towns_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [k, id] : towns_) {
+    const std::size_t words = static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ')) + 1;
+    town_words_ = std::max(town_words_, words);
+  }
+}
+
+std::optional<GazetteerMatch> Gazetteer::town_match(const std::vector<Token>& tokens, std::uint32_t i,
+                                                    std::uint32_t end) const {
+  std::optional<GazetteerMatch> best;
+  std::string key;
+  for (std::uint32_t n = 0; i + n < end && n < town_words_; ++n) {
+    const Token& t = tokens[i + n];
+    if (n > 0 && (t.is(kLineBefore) || !t.word())) break;
+    if (n > 0) key += ' ';
+    key += t.folded;
+    auto it = std::lower_bound(towns_.begin(), towns_.end(), key, [](const auto& e, const std::string& k) { return e.first < k; });
+    if (it == towns_.end() || it->first.compare(0, key.size(), key) != 0) break;  // no town goes on like this
+    if (it->first == key) best = GazetteerMatch{it->second, n + 1, NameForm::Name};
+  }
+  return best;
+}
+
 void Gazetteer::build_trie() {
   ends_.assign(1, nullptr);  // node 0 is the root
+  ends_.reserve(phrases_.size() * 3 / 2);
+  trie_.reserve(phrases_.size() * 3 / 2);
+  words_.reserve(phrases_.size());
   for (const auto& [key, list] : phrases_) {
     std::uint32_t node = 0;
     std::size_t pos = 0;
     while (pos <= key.size()) {
       std::size_t sp = key.find(' ', pos);
       std::string_view word = std::string_view(key).substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
-      auto w = words_.emplace(std::string(word), static_cast<std::uint32_t>(words_.size())).first->second;
+      auto found = words_.find(word);
+      if (found == words_.end()) found = words_.emplace(std::string(word), static_cast<std::uint32_t>(words_.size())).first;
+      const std::uint32_t w = found->second;
       auto [child, added] = trie_.emplace((std::uint64_t{node} << 32) | w, static_cast<std::uint32_t>(ends_.size()));
       if (added) ends_.push_back(nullptr);
       node = child->second;
@@ -128,7 +183,15 @@ void Gazetteer::build_trie() {
 
 Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
                      std::string_view cities, std::string_view places, std::string_view organizations,
-                     std::string_view agreements, std::string_view titles) {
+                     std::string_view agreements, std::string_view titles, std::string_view towns) {
+  // the tables are sized once (the towns make 100k rows)
+  const std::size_t towns_rows = static_cast<std::size_t>(std::count(towns.begin(), towns.end(), '\n'));
+  const std::size_t rows = static_cast<std::size_t>(std::count(cities.begin(), cities.end(), '\n')) + 4096;
+  entries_.reserve(rows + towns_rows);
+  forms_.reserve(rows + towns_rows);
+  by_key_.reserve(rows + towns_rows);
+  phrases_.reserve(rows * 4 / 3);
+  towns_.reserve(towns_rows * 3 / 2);
   // Countries: every ISO 3166-1 entry. Inverted names ("Korea, Republic of") are not news names.
   rapidjson::Document iso;
   iso.Parse(iso_json.data(), iso_json.size());
@@ -186,18 +249,19 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
     add(id, nm, NameForm::Name);
     for (const auto& a : split_list(col(row, 3))) add(id, a, NameForm::Name);
   }
+  // GeoNames cities, then towns: a name already taken (a country, an organisation,
+  // a hand-kept place, a city) is that one.
   for (const auto& row : read_tsv(cities)) {
     std::string nm = col(row, 0), cc = col(row, 1);
     std::vector<std::string> names{nm};
     for (const auto& a : split_list(col(row, 4))) names.push_back(a);
-    // A city whose name is already a country, an organisation or a hand-kept place is that one.
     bool taken = false;
-    for (const auto& n : names)
-      if (phrases_.count(phrase_key(n))) taken = true;
+    for (const auto& n : names) taken |= phrases_.count(phrase_key(n)) > 0;
     if (taken) continue;
     std::uint32_t id = add_entry({NodeType::Place, fold(nm) + ":" + fold(cc), nm, cc, "city"});
     for (const auto& n : names) add(id, n, NameForm::Name);
   }
+  add_towns(towns);
   for (const auto& row : read_tsv(titles)) {
     TitleWord w;
     std::string cls = col(row, 1);
@@ -219,7 +283,8 @@ const Gazetteer& Gazetteer::instance() {
   static const Gazetteer g(data::embedded_file("iso_3166-1.json"), data::embedded_file("country-names.tsv"),
                            data::embedded_file("countries-news.tsv"), data::embedded_file("cities.tsv"),
                            data::embedded_file("places.tsv"), data::embedded_file("organizations.tsv"),
-                           data::embedded_file("agreements.tsv"), data::embedded_file("titles.tsv"));
+                           data::embedded_file("agreements.tsv"), data::embedded_file("titles.tsv"),
+                           data::embedded_file("towns.tsv"));
   return g;
 }
 
@@ -232,7 +297,7 @@ bool has_ascii_lower(std::string_view s) {
 }  // namespace
 
 std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std::vector<Token>& tokens, std::uint32_t i,
-                                               std::uint32_t end) const {
+                                               std::uint32_t end, bool context_only) const {
   if (i >= end || !tokens[i].word()) return std::nullopt;
   const Token& first = tokens[i];
   auto surface = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
@@ -265,6 +330,9 @@ std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std:
       break;
     }
   }
+  // a town only where it is longer than every other entry here ("Tell Abyad" over "Tell")
+  if (context_only && first.cap() && !towns_.empty())
+    if (auto t = town_match(tokens, i, end); t && (!best || t->length > best->length)) best = t;
   return best;
 }
 
@@ -275,8 +343,12 @@ const GazetteerEntry* Gazetteer::country(std::string_view alpha3) const {
 
 std::vector<std::uint32_t> Gazetteer::lookup(std::string_view folded_name) const {
   std::vector<std::uint32_t> out;
-  if (auto it = phrases_.find(phrase_key(folded_name)); it != phrases_.end())
+  const std::string key = phrase_key(folded_name);
+  if (auto it = phrases_.find(key); it != phrases_.end())
     for (const auto& c : it->second) out.push_back(c.entry);
+  auto [lo, hi] = std::equal_range(towns_.begin(), towns_.end(), std::pair<std::string, std::uint32_t>{key, 0},
+                                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto it = lo; it != hi; ++it) out.push_back(it->second);
   return out;
 }
 

@@ -68,21 +68,34 @@ Table build() {
   add(t, kPlaceSuffix, {
       "river", "desert", "airport", "governorate", "province", "district", "valley", "mountains", "lake",
       "island", "islands", "peninsula", "canal", "dam", "strait", "sea", "bay", "base", "oasis", "plateau",
-      "crossing"});
+      "crossing", "airbase", "palace", "bridge", "square", "gate", "gardens", "park", "road", "highway", "mountain",
+      "hills", "heights", "coast", "border"});
   add(t, kPlaceSuffixLower, {
       "province", "governorate", "district"});
   add(t, kPlacePrefix, {
       "gulf", "strait", "sea", "bay", "straits"});
   add(t, kPlaceKind, {
-      "city", "town", "village", "province", "region", "district", "capital", "port", "area"});
+      "city", "town", "village", "province", "region", "district", "capital", "port", "area", "island", "suburb",
+      "neighbourhood", "neighborhood", "municipality", "county", "governorate", "enclave", "settlement", "camp"});
+  add(t, kPlacePrefixName, {"mount", "lake", "cape", "fort", "mt"});
   add(t, kGenericOrgHead, {
       "government", "forces", "army", "guard", "guards", "corps", "service", "authority", "bank", "fund",
       "court", "front"});
   add(t, kTravel, {
       "visit", "visits", "visited", "visiting", "travel", "travels", "traveled", "travelled", "traveling",
       "travelling", "arrived", "arrive", "arrives", "trip", "flew", "fly", "flies", "tour", "toured", "touring",
-      "returning", "returned", "returns", "headed", "heading"});
-  add(t, kTalks, {"talks", "met", "meeting", "meet"});
+      "returning", "returned", "returns", "headed", "heading", "leaving", "departed", "departing"});
+  add(t, kTalks, {"talks", "met", "meeting", "meet", "negotiations"});
+  add(t, kThingWord, {
+      "day", "days", "week", "month", "year", "anniversary", "cup", "games", "olympics", "championship", "festival",
+      "award", "prize", "airlines", "airways", "railways", "times", "post", "news", "daily", "herald", "tribune",
+      "television", "tv", "radio", "museum", "stadium", "centre", "center", "hall", "house", "palace", "tower",
+      "street", "road", "avenue", "square", "park", "bridge", "gate", "gardens", "club", "fc", "republic",
+      "kingdom", "empire", "revolution", "constitution", "war", "act", "law", "bill", "plan", "project",
+      "program", "programme", "strategy", "vision", "policy", "market", "exchange", "index", "energy", "oil",
+      "gas", "power", "motors", "airport", "port", "online", "media", "press", "telecom", "mobile", "network",
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"});
+  add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim"});
   // clang-format on
   return t;
 }

@@ -41,6 +41,12 @@ enum WordClass : std::uint32_t {
   kTravel = 1u << 14,
   /// Words of talks that place their participants where they are held ("talks", "met").
   kTalks = 1u << 15,
+  /// time qualifiers of a title: "the former deputy minister", "the outgoing PM"
+  kTitleTime = 1u << 16,
+  /// words that end names of things, not persons ("Republic Day", "Gazprom Neft", "Lagos Stadium")
+  kThingWord = 1u << 17,
+  /// words that start a place's name: "Mount Sinjar", "Lake Victoria"
+  kPlacePrefixName = 1u << 18,
 };
 
 /// The classes of a folded word (0 when it is in no list).

@@ -260,7 +260,7 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
 
 /// Is the span a gazetteer entity (then it is not a person)?
 bool is_gazetteer_span(const Annotation& a, std::uint32_t first, std::uint32_t last) {
-  auto m = a.gaz.match(a.doc.text, a.tokens, first, last);
+  auto m = a.gaz.match(a.doc.text, a.tokens, first, last, /*context_only=*/false);
   return m && m->length == last - first;
 }
 
@@ -270,12 +270,19 @@ class GazetteerMentions : public MentionExtractor {
  public:
   std::string_view name() const override { return "gazetteer"; }
   std::string_view description() const override {
-    return "countries (names, demonyms, acronyms), places, organisations and fixed-name agreements from the gazetteers";
+    return "countries (names, demonyms, acronyms), places, organisations and fixed-name agreements from the gazetteers; "
+           "towns only in a place context of a document that names their country";
   }
   void run(Annotation& a) const override {
+    std::vector<std::pair<Mention, std::uint32_t>> towns;  // with the name's length; taken at the end, when the document names their country
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token;) {
         auto m = a.gaz.match(a.doc.text, a.tokens, i, s.last_token);
+        bool town = m && a.gaz.entry(m->entry).context_only;
+        if (town && !place_context(a, s, i, i + m->length, towns)) {
+          m = a.gaz.match(a.doc.text, a.tokens, i, s.last_token, /*context_only=*/false);
+          town = false;
+        }
         if (!m) { ++i; continue; }
         const auto& e = a.gaz.entry(m->entry);
         Mention men = span_mention(a, e.type, s.index, i, i + m->length);
@@ -284,12 +291,13 @@ class GazetteerMentions : public MentionExtractor {
         men.key = std::string(key_prefix(e.type)) + ":" + e.key;
         men.country = e.country;
         men.extractor = "gazetteer";
-        men.rule = m->form == NameForm::Demonym ? "demonym" : m->form == NameForm::Acronym ? "acronym" : "name";
+        men.rule = town ? "town-in-context"
+                        : m->form == NameForm::Demonym ? "demonym" : m->form == NameForm::Acronym ? "acronym" : "name";
         // A place name followed by a capitalised name word is part of a longer
         // name ("Victoria Nuland", "Washington Post"), unless a place word follows.
         if (e.type == NodeType::Place && men.last < s.last_token && name_word(a, men.last) &&
             a.tokens[men.last].is(kSpaceBefore) && !a.is(men.last, kPlaceWord) &&
-            !a.gaz.match(a.doc.text, a.tokens, men.last, s.last_token)) {
+            !a.gaz.match(a.doc.text, a.tokens, men.last, s.last_token, false)) {
           i = men.last;
           continue;
         }
@@ -304,11 +312,69 @@ class GazetteerMentions : public MentionExtractor {
             a.tokens[men.last].folded != "capital" && a.tokens[men.last].folded != "city") {
           men.last += 1;
           men.surface = std::string(a.surface(men.first, men.last));
+          // "Lagos State", "New York State": the state, not the city
+          if (a.tokens[men.last - 1].folded == "state" && a.tokens[men.last - 1].cap()) {
+            men.key = "place:" + fold(men.surface) + (e.country.empty() ? "" : ":" + fold(e.country));
+            men.gazetteer = -1;
+            men.rule = "name-state";
+          }
         }
-        a.add_mention(std::move(men));
         i += m->length;
+        if (town) towns.push_back({std::move(men), m->length});
+        else a.add_mention(std::move(men));
       }
     }
+    // Of the towns of that name, the one in a country its sentence names, else
+    // in the country the document names most (ties: the larger town).
+    std::map<std::string, int> named;
+    std::set<std::pair<std::uint32_t, std::string>> in_sentence;
+    for (const auto& m : a.mentions)
+      if (m.type == NodeType::Country) ++named[m.country], in_sentence.emplace(m.sentence, m.country);
+    for (auto& [t, length] : towns) {
+      int best = -1, best_score = 0;
+      for (std::uint32_t id : a.gaz.lookup(a.surface(t.first, t.first + length))) {
+        const auto& e = a.gaz.entry(id);
+        auto n = named.find(e.country);
+        if (!e.context_only || n == named.end()) continue;
+        const int score = (in_sentence.count({t.sentence, e.country}) ? 1000000 : 0) + n->second;
+        if (score > best_score) best = static_cast<int>(id), best_score = score;
+      }
+      if (best < 0) continue;
+      const auto& e = a.gaz.entry(static_cast<std::uint32_t>(best));
+      t.gazetteer = best;
+      t.key = "place:" + e.key;
+      t.country = e.country;
+      a.add_mention(std::move(t));
+    }
+  }
+
+ private:
+  /// Does the text say that tokens [first, last) name a place? "in/near/outside X",
+  /// "the town of X", "south of X", "X, Syria", "X province", or coordinated
+  /// with a place just before ("Aleppo and X").
+  static bool place_context(const Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last,
+                            const std::vector<std::pair<Mention, std::uint32_t>>& towns) {
+    if (last < s.last_token && a.is(last, kPlaceWord) && a.tokens[last].folded != "capital") return true;
+    if (last + 1 < s.last_token && folded_is(a, last, ",")) {
+      auto c = a.gaz.match(a.doc.text, a.tokens, last + 1, s.last_token, false);
+      if (c && a.gaz.entry(c->entry).type == NodeType::Country && c->form == NameForm::Name) return true;
+    }
+    if (first <= s.first_token) return false;
+    if (a.is(first, kStopCap)) return false;  // "in June"
+    const std::string_view p = a.tokens[first - 1].folded;
+    if (in_list(p, {"in", "near", "outside", "at", "from", "to", "into", "around", "towards", "toward", "across", "inside"}))
+      return true;
+    if (p == "of" && first >= s.first_token + 2 &&
+        (a.is(first - 2, kPlaceKind) ||
+         in_list(a.tokens[first - 2].folded, {"outskirts", "north", "south", "east", "west", "northeast", "northwest",
+                                               "southeast", "southwest", "centre", "center", "suburbs", "residents"})))
+      return true;
+    if ((p == "," || p == "and") && first >= s.first_token + 2) {
+      const std::uint32_t before = first - 2;
+      if (a.owner[before] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[before])].type == NodeType::Place) return true;
+      if (!towns.empty() && towns.back().first.last == before + 1) return true;
+    }
+    return false;
   }
 };
 
@@ -355,6 +421,47 @@ class PlaceMentions : public MentionExtractor {
           add(a, s, i, last, "", "feature-of-name");
           i = last - 1;
           continue;
+        }
+        // Mount Sinjar, Lake Khuvsgul, Cape Town's neighbours: a capitalised prefix word and a name
+        if (a.is(i, kPlacePrefixName) && a.tokens[i].cap() && name_word(a, i + 1) && a.owner[i + 1] < 0 &&
+            a.tokens[i + 1].is(kSpaceBefore)) {
+          std::uint32_t e = i + 1;
+          while (e < s.last_token && e - i <= 3 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb)) ++e;
+          add(a, s, i, e, "", "prefix-name");
+          i = e - 1;
+          continue;
+        }
+        // the village of Safina, the island of Failaka, the area of Sabboura (with no demonym before)
+        if (a.is(i, kPlaceKind) && !a.tokens[i].cap() && folded_is(a, i + 1, "of") && i > s.first_token &&
+            (folded_is(a, i - 1, "the") || (a.owner[i - 1] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[i - 1])].type ==
+                                                                       NodeType::Country))) {
+          std::uint32_t k = i + 2, e = k;
+          while (e < s.last_token && e - k < 3 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb)) {
+            ++e;
+            if (folded_is(a, e, "-") && !a.tokens[e].is(kSpaceBefore) && e + 1 < s.last_token && a.tokens[e + 1].word()) e += 2;
+          }
+          if (e > k && !a.is(e - 1, kOrgHead) && !a.is(e - 1, kThingWord)) {
+            std::string country;
+            if (a.owner[i - 1] >= 0) {
+              const Mention& c = a.mentions[static_cast<std::size_t>(a.owner[i - 1])];
+              if (c.type == NodeType::Country) country = c.key.substr(8);
+            }
+            add(a, s, k, e, country, "kind-of-name");
+            i = e - 1;
+            continue;
+          }
+        }
+        // Amarah, a city in southern Iraq / Sabboura, an area outside Damascus
+        if (name_word(a, i) && i > s.first_token && (a.owner[i - 1] < 0 || folded_is(a, i - 1, ","))) {
+          std::uint32_t e = i;
+          while (e < s.last_token && e - i < 3 && name_word(a, e) && a.owner[e] < 0) ++e;
+          if (e > i && folded_is(a, e, ",") && (folded_is(a, e + 1, "a") || folded_is(a, e + 1, "an")) &&
+              a.is(e + 2, kPlaceKind) && tok(a, e + 3) && in_list(a.tokens[e + 3].folded, {"in", "of", "near", "outside", "on", "south", "north", "east", "west"}) &&
+              (i == s.first_token || !name_word(a, i - 1))) {
+            add(a, s, i, e, "", "name-comma-kind");
+            i = e - 1;
+            continue;
+          }
         }
         // the Jordanian city of Ramtha / the Syrian town Sarmada
         if (a.is(i, kPlaceKind) && i > s.first_token && a.owner[i - 1] >= 0) {
@@ -630,6 +737,7 @@ class OfficialMentions : public MentionExtractor {
   void run(Annotation& a) const override {
     for (const auto& s : a.sentences) titled(a, s);
     for (const auto& s : a.sentences) appositions(a, s);
+    for (const auto& s : a.sentences) possessive_names(a, s);
     for (const auto& s : a.sentences) regimes(a, s);
     known_names(a);
   }
@@ -644,9 +752,17 @@ class OfficialMentions : public MentionExtractor {
       while (open > s.first_token && !folded_is(a, open, "(")) --open;
       k = open;
     }
+    // "Czech Senate President", "UAE Embassy Charge d'Affaires", "Venezuela's Ecological Mining Minister":
+    // up to three capitalised words naming the body or the portfolio stand between
+    std::uint32_t body = 0;
+    while (body < 3 && k > s.first_token + 1 && a.owner[k - 1] < 0 && name_word(a, k - 1) &&
+           !a.is(k - 1, kHeadlineVerb) && !a.tokens[k].is(kLineBefore))
+      --k, ++body;
+    if (body > 0 && k > s.first_token && a.tokens[k - 1].folded == "'s") --k;
     if (k <= s.first_token || a.owner[k - 1] < 0) return;
     const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[k - 1])];
     if (q.last != k) return;
+    if (body > 0 && q.type != NodeType::Country) return;
     if (q.type == NodeType::Country) out.country = q.key.substr(q.key.find(':') + 1);
     else if (q.type == NodeType::Organization) {
       out.org = a.owner[k - 1];
@@ -767,6 +883,10 @@ class OfficialMentions : public MentionExtractor {
             after_mention = e;
             continue;
           }
+          // "Minister for the Middle East Tobias Ellwood", "Deputy Minister ... of Kazakhstan Arystan Kabikenov":
+          // a full name right after the country or body starts the official
+          if (after_mention == e && name_word(a, e) && word_count(a.surface(e, parse_person_name(a, e, s.last_token))) >= 2)
+            break;
           if (folded_is(a, e, "(") && e + 2 < s.last_token && a.tokens[e + 1].is(kAllCaps) && folded_is(a, e + 2, ")")) {
             e += 3;
             if (after_mention == e - 3) after_mention = e;
@@ -822,6 +942,13 @@ class OfficialMentions : public MentionExtractor {
       men.rule = title->counterpart ? "counterpart-name" : after_comma ? "title-comma-name" : "title-name";
       if (men.country.empty() && men.org < 0) qualifier_before(a, i, s, men);
       if (men.country.empty()) men.country = delegation_country(a, i, s);
+      // "Under Secretary Uzra Zeya of the United States"
+      if (men.country.empty() && men.org < 0 && folded_is(a, name_last, "of")) {
+        std::uint32_t q = name_last + 1;
+        if (folded_is(a, q, "the")) ++q;
+        if (const Mention* c = mention_at(a, q, NodeType::Country); c && c->form == NameForm::Name)
+          men.country = c->key.substr(8);
+      }
       if (title->counterpart) {
         // "X and his Russian counterpart Y": Y holds X's role
         for (int m = static_cast<int>(a.mentions.size()) - 1; m >= 0; --m) {
@@ -851,7 +978,9 @@ class OfficialMentions : public MentionExtractor {
       std::uint32_t e = parse_person_name(a, i, s.last_token);
       if (e == i || !folded_is(a, e, ",")) { if (e > i) i = e - 1; continue; }
       std::uint32_t k = e + 1;
-      if (folded_is(a, k, "the")) ++k;
+      // "X, the deputy minister", "X, an Iraqi general", "X, the former deputy minister"
+      if (folded_is(a, k, "the") || folded_is(a, k, "a") || folded_is(a, k, "an")) ++k;
+      while (k < s.last_token && a.is(k, kTitleTime)) ++k;
       Mention men;
       if (k < s.last_token && a.owner[k] >= 0) {
         const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[k])];
@@ -864,8 +993,9 @@ class OfficialMentions : public MentionExtractor {
       auto title = parse_title(a, k, s.last_token, /*lenient=*/true);
       if (!title || title->counterpart || title->plural) { i = e; continue; }
       std::uint32_t after = title->end;
-      if ((folded_is(a, after, "of") || folded_is(a, after, "for")) && after + 1 < s.last_token && a.owner[after + 1] >= 0 &&
-          men.country.empty()) {
+      if ((folded_is(a, after, "of") || folded_is(a, after, "for")) && folded_is(a, after + 1, "the")) ++after;
+      if ((folded_is(a, after, "of") || folded_is(a, after, "for") || folded_is(a, after, "the")) && after + 1 < s.last_token &&
+          a.owner[after + 1] >= 0 && men.country.empty()) {
         const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[after + 1])];
         if (q.type == NodeType::Country) men.country = q.key.substr(8);
         else if (q.type == NodeType::Organization) { men.org = a.owner[after + 1]; men.country = q.country; }
@@ -887,6 +1017,36 @@ class OfficialMentions : public MentionExtractor {
     }
   }
 
+  /// "Uganda's Yoweri Museveni", "Kenya's Uhuru Kenyatta": a full name owned by a
+  /// country is one of its officials (the role unknown). The name must close the
+  /// phrase and be no body, company, place or agreement ("Russia's Gazprom Neft Bank").
+  static void possessive_names(Annotation& a, const Sentence& s) {
+    for (std::uint32_t i = s.first_token + 2; i < s.last_token; ++i) {
+      if (a.owner[i] >= 0 || !name_word(a, i) || !folded_is(a, i - 1, "'s") || a.owner[i - 2] < 0) continue;
+      const Mention& c = a.mentions[static_cast<std::size_t>(a.owner[i - 2])];
+      if (c.type != NodeType::Country || c.form != NameForm::Name || c.last != i - 1) continue;
+      std::uint32_t e = parse_person_name(a, i, s.last_token);
+      if (e == i || word_count(a.surface(i, e)) < 2 || !name_closes(a, e, s.last_token)) continue;
+      if (is_gazetteer_span(a, i, e) || !plain_person_words(a, i, e)) continue;
+      Mention men = span_mention(a, NodeType::Official, s.index, i, e);
+      men.country = c.key.substr(8);
+      men.extractor = "officials";
+      men.rule = "possessive-name";
+      a.add_mention(std::move(men));
+      i = e - 1;
+    }
+  }
+
+  /// No word of [first, last) is a company, body, place or agreement head, a title, or owned by a mention.
+  static bool plain_person_words(const Annotation& a, std::uint32_t first, std::uint32_t last) {
+    for (std::uint32_t q = first; q < last; ++q) {
+      if (a.owner[q] >= 0 || a.is(q, kCompanyWord) || a.is(q, kThingWord) || a.is(q, kOrgHead) || a.is(q, kPlaceSuffix) || a.is(q, kPlaceWord) ||
+          a.is(q, kAgreementHeadMerge) || a.is(q, kAgreementHeadOther) || title_word_at(a, q))
+        return false;
+    }
+    return true;
+  }
+
   static bool known_surname(const Annotation& a, std::string_view folded) {
     for (const auto& m : a.mentions)
       if (m.type == NodeType::Official && last_name_key(m.surface) == person_key(folded)) return true;
@@ -897,18 +1057,27 @@ class OfficialMentions : public MentionExtractor {
   static void regimes(Annotation& a, const Sentence& s) {
     for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
       std::string_view f = a.tokens[i].folded;
-      if (f != "regime" && f != "administration" && f != "government") continue;
+      const bool possessive_only = f == "reign" || f == "rule" || f == "cabinet";  // "Saddam Hussein's reign"
+      if (f != "regime" && f != "administration" && f != "government" && !possessive_only) continue;
+      std::uint32_t end = i;
+      if (folded_is(a, i - 1, "'s")) --end;
+      else if (possessive_only) continue;
       // find the name right before
-      std::uint32_t first = i;
+      std::uint32_t first = end;
       while (first > s.first_token && (name_word(a, first - 1) || a.is(first - 1, kNameParticle) ||
                                        folded_is(a, first - 1, "-")))
         --first;
-      while (first < i && !name_word(a, first)) ++first;
-      if (first == i || a.owner[first] >= 0 || first == s.first_token) continue;
-      if (!folded_is(a, first - 1, "the") && a.tokens[first - 1].folded != "'s") continue;
-      if (parse_person_name(a, first, i) != i) continue;
-      if (is_gazetteer_span(a, first, i)) continue;
-      Mention men = span_mention(a, NodeType::Official, s.index, first, i);
+      while (first < end && !name_word(a, first)) ++first;
+      if (first == end || a.owner[first] >= 0) continue;
+      if (end == i) {  // "the Bashar Assad regime", "a Donald Trump administration", "Syria's Assad regime"
+        if (first == s.first_token) continue;
+        if (!folded_is(a, first - 1, "the") && !folded_is(a, first - 1, "a") && a.tokens[first - 1].folded != "'s") continue;
+      } else if (word_count(a.surface(first, end)) < 2) {
+        continue;  // "Saddam Hussein's reign": a full name
+      }
+      if (parse_person_name(a, first, end) != end) continue;
+      if (is_gazetteer_span(a, first, end) || !plain_person_words(a, first, end)) continue;
+      Mention men = span_mention(a, NodeType::Official, s.index, first, end);
       men.role = "Leader";
       men.extractor = "officials";
       men.rule = "regime";

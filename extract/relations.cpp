@@ -146,6 +146,18 @@ std::vector<std::size_t> group_before(const Annotation& a, const std::vector<Slo
   return g;
 }
 
+/// Tokens in [from, slot.first) that belong to the slot's mention or to the
+/// countries and bodies inside its title ("Head of Iran Small Industries ... Organization").
+std::uint32_t title_tokens(const Annotation& a, const Slot& slot, std::uint32_t from) {
+  std::uint32_t n = 0;
+  for (std::uint32_t k = slot.first; k > from && a.owner[k - 1] >= 0; --k) {
+    const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k - 1])];
+    if (a.owner[k - 1] != slot.mention && m.type != NodeType::Country && m.type != NodeType::Organization) break;
+    ++n;
+  }
+  return n;
+}
+
 /// The coordinated group of slots of `types` starting after token `after`.
 std::vector<std::size_t> group_after(const Annotation& a, const std::vector<Slot>& slots, std::uint32_t after,
                                      std::uint32_t end, std::initializer_list<NodeType> types, std::uint32_t max_gap = 12) {
@@ -153,7 +165,8 @@ std::vector<std::size_t> group_after(const Annotation& a, const std::vector<Slot
   std::size_t i = 0;
   while (i < slots.size() && slots[i].first < after) ++i;
   while (i < slots.size() && std::find(types.begin(), types.end(), slots[i].type) == types.end()) ++i;
-  if (i >= slots.size() || slots[i].first >= end || slots[i].first - after > max_gap) return g;
+  // the gap counts no token of the slot's own title ("met with Head of ... Organization (KOSGEB) Ali Rasoulian")
+  if (i >= slots.size() || slots[i].first >= end || slots[i].first - after - title_tokens(a, slots[i], after) > max_gap) return g;
   g.push_back(i);
   std::uint32_t right = slots[i].last;
   for (std::size_t j = i + 1; j < slots.size(); ++j) {
@@ -203,7 +216,7 @@ class MetWith : public RelationExtractor {
         std::string_view f = a.tokens[k].folded;
         bool verb = in(f, {"met", "meet", "meets", "meeting", "meetings", "talks", "talked", "spoke", "speaks",
                            "phoned", "received", "receives", "hosted", "hosts", "discussed", "discuss", "discusses",
-                           "conversation", "consultations", "telephoned", "call", "conferred"});
+                           "conversation", "consultations", "telephoned", "call", "conferred", "negotiations"});
         if (!verb || a.owner[k] >= 0) continue;
         // denied, cancelled or conditional meetings, and ones still to come, did not happen
         if (negated_or_conditional(a, s, k) || (in(f, {"meet", "meets", "discuss", "talks", "call"}) && planned(a, s, k))) continue;
@@ -224,7 +237,8 @@ class MetWith : public RelationExtractor {
         if (!subj.empty() && !obj.empty()) {
           for (int x : subj)
             for (int y : obj) emit(RelationType::MetWith, std::min(x, y), std::max(x, y), s.index, mode, "subject-verb-object");
-        } else if (subj.size() >= 2 && obj.empty() && in(f, {"met", "discussed", "talks", "talked", "spoke", "conferred"})) {
+        } else if (subj.size() >= 2 && obj.empty() &&
+                   in(f, {"met", "discussed", "talks", "talked", "spoke", "conferred", "negotiations"})) {
           pairwise(emit, subj, s.index, mode, "coordinated-subjects");
         }
       }
@@ -563,41 +577,6 @@ class OfficialOf : public RelationExtractor {
       emit(RelationType::OfficialOf, static_cast<int>(member), countries.at(country_of[leader]), sentence,
            a.entities[member].role, "delegation-member");
     }
-    // A titled official whose country the text never states serves the
-    // document's main country: the one it names most, when it clearly leads.
-    const std::string home = main_country(a);
-    if (home.empty() || !countries.count(home)) return;
-    for (std::size_t i = 0; i < a.entities.size(); ++i) {
-      const Entity& e = a.entities[i];
-      if (e.type != NodeType::Official || !country_of[i].empty() || e.org >= 0 || e.role.empty() || e.role == "Leader") continue;
-      bool counterpart = false;
-      for (int mi : e.mentions) counterpart |= a.mentions[static_cast<std::size_t>(mi)].rule.find("counterpart") != std::string::npos;
-      if (counterpart) continue;  // a counterpart serves another country
-      // diplomats serve abroad: their post says nothing of their country
-      const std::string role = fold(e.role);
-      if (role.find("ambassador") != std::string::npos || role.find("envoy") != std::string::npos ||
-          role.find("representative") != std::string::npos || role.find("consul") != std::string::npos)
-        continue;
-      const Mention& m = a.mentions[static_cast<std::size_t>(e.mentions.front())];
-      emit(RelationType::OfficialOf, static_cast<int>(i), countries.at(home), m.sentence, e.role, "document-country");
-    }
-  }
-
- private:
-  /// The country a document names most often, if it has at least three
-  /// mentions and half again as many as the next one; else "".
-  static std::string main_country(const Annotation& a) {
-    std::map<std::string, int> count;
-    for (const auto& m : a.mentions)
-      if (m.type == NodeType::Country && m.last > m.first && m.entity >= 0) ++count[a.entities[static_cast<std::size_t>(m.entity)].key];
-    std::string best;
-    int top = 0, second = 0;
-    for (const auto& [k, n] : count) {
-      if (n > top) { second = top; top = n; best = k; }
-      else if (n > second) second = n;
-    }
-    if (top < 3 || top * 2 < second * 3) return {};
-    return best;
   }
 };
 
