@@ -86,15 +86,29 @@ Table build() {
       "travelling", "arrived", "arrive", "arrives", "trip", "flew", "fly", "flies", "tour", "toured", "touring",
       "returning", "returned", "returns", "headed", "heading", "leaving", "departed", "departing"});
   add(t, kTalks, {"talks", "met", "meeting", "meet", "negotiations"});
+  // (no word that is also a common surname: Hall, House, Park, Power, Law, North, West ...)
   add(t, kThingWord, {
       "day", "days", "week", "month", "year", "anniversary", "cup", "games", "olympics", "championship", "festival",
-      "award", "prize", "airlines", "airways", "railways", "times", "post", "news", "daily", "herald", "tribune",
-      "television", "tv", "radio", "museum", "stadium", "centre", "center", "hall", "house", "palace", "tower",
-      "street", "road", "avenue", "square", "park", "bridge", "gate", "gardens", "club", "fc", "republic",
-      "kingdom", "empire", "revolution", "constitution", "war", "act", "law", "bill", "plan", "project",
+      "award", "prize", "airlines", "airways", "railways", "railway", "times", "news", "daily", "herald", "tribune",
+      "television", "tv", "radio", "museum", "stadium", "centre", "center", "palace", "tower",
+      "street", "road", "avenue", "square", "bridge", "gardens", "club", "fc", "republic",
+      "kingdom", "empire", "revolution", "constitution", "war", "act", "bill", "plan", "project",
       "program", "programme", "strategy", "vision", "policy", "market", "exchange", "index", "energy", "oil",
-      "gas", "power", "motors", "airport", "port", "online", "media", "press", "telecom", "mobile", "network",
-      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"});
+      "gas", "motors", "airport", "port", "online", "media", "press", "telecom", "mobile", "network",
+      "northern", "southern", "eastern", "western", "central", "academy", "archives", "chamber", "presidency",
+      "public", "people", "state", "change", "governance", "cyberspace", "election", "elections", "exhibition",
+      "chart", "trade", "education", "services", "unions", "owners", "workers", "command", "protection",
+      "tribunal", "examination", "certificate", "jubilee", "infrastructure", "communication", "development",
+      "banking", "transport", "sciences", "health", "security", "defence", "defense", "affairs", "relations",
+      "operations", "resources", "industry", "commerce", "investment", "investments", "finance", "agriculture",
+      "ministry", "internal", "interior", "national", "international", "federal", "royal", "highness",
+      "majesty", "excellency", "plaza", "mall", "hotel", "resort", "cathedral", "mosque", "church", "temple",
+      "officer", "manager", "investigator", "economist", "guest", "committees", "councils", "commissions",
+      "governors", "teachers", "prosecutions", "decree", "code", "criminal", "penal", "makers"});
+  add(t, kRank, {
+      "col", "gen", "maj", "lt", "brig", "capt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "lieut", "sheikh",
+      "sheikha", "shaikh", "sayyid", "sayed", "hrh", "hh", "he", "dr", "prof", "mr", "mrs", "ms", "hon", "rev",
+      "eng", "engr", "amb", "sen", "rep", "gov", "pres", "dato", "datuk", "pehin", "alhaji"});
   add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim"});
   // clang-format on
   return t;

@@ -47,6 +47,9 @@ enum WordClass : std::uint32_t {
   kThingWord = 1u << 17,
   /// words that start a place's name: "Mount Sinjar", "Lake Victoria"
   kPlacePrefixName = 1u << 18,
+  /// honorifics and rank abbreviations that stand before a name and are no part of it
+  /// ("Lt. Col. Amer Sartawi", "Maj. Gen. X", "Sheikh X", "HRH X", "Dr X", "Hon X")
+  kRank = 1u << 19,
 };
 
 /// The classes of a folded word (0 when it is in no list).

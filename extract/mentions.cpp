@@ -485,16 +485,24 @@ class PlaceMentions : public MentionExtractor {
  private:
   static void add(Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last, const std::string& country,
                   const char* rule) {
-    // a place inside (Athens in "Athens International Airport") is part of the name
+    // a place inside (Athens in "Athens International Airport") is part of the name, and
+    // where the name ends on a feature word the feature lies in the inner place's country
+    std::string inner;
     for (std::uint32_t k = first; k < last; ++k)
       if (a.owner[k] >= 0) {
         Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[k])];
         if (pm.type != NodeType::Place && pm.type != NodeType::Country) return;
+        if (inner.empty()) inner = pm.type == NodeType::Country ? pm.key.substr(8) : pm.country;
         a.release(pm);
       }
     Mention men = span_mention(a, NodeType::Place, s.index, first, last);
-    men.country = country;
-    men.key = "place:" + fold(men.surface) + (country.empty() ? "" : ":" + fold(country));
+    if (inner.empty())  // the name starts with a known place that no mention took ("Athens International Airport")
+      if (auto g = a.gaz.match(a.doc.text, a.tokens, first, last, /*context_only=*/false); g && g->length < last - first) {
+        const auto& e = a.gaz.entry(g->entry);
+        if (e.type == NodeType::Place || e.type == NodeType::Country) inner = e.type == NodeType::Country ? e.key : e.country;
+      }
+    men.country = country.empty() && std::string_view(rule) == "name-feature" ? inner : country;
+    men.key = "place:" + fold(men.surface) + (men.country.empty() ? "" : ":" + fold(men.country));
     men.extractor = "places";
     men.rule = rule;
     a.add_mention(std::move(men));
@@ -911,11 +919,11 @@ class OfficialMentions : public MentionExtractor {
         ++k;  // "Jordanian planning minister, Imad Fakhoury." / "his Mexican counterpart, Andrés Manuel López Obrador."
         after_comma = true;
       }
-      // honorifics: "H.E.", "H E", "HRH", "Dr."
-      while (k < s.last_token && (a.is(k, kHonorific) || folded_is(a, k, ".")) && a.owner[k] < 0 &&
-             (a.tokens[k].cap() || folded_is(a, k, ".")))
-        ++k;
+      // honorifics and ranks: "H.E.", "H E", "HRH", "Dr.", "Lt. Col.", "Maj. Gen.", "Sheikh"
+      k = skip_ranks(a, s, k);
       std::uint32_t name_first = k;
+      // a headline verb is no name ("President Announces Action Plan")
+      if (a.is(name_first, kHeadlineVerb)) { i = title->end - 1; continue; }
       if (after_comma && title_word_at(a, name_first)) { i = title->end - 1; continue; }
       std::uint32_t name_last = parse_person_name(a, name_first, s.last_token);
       if (name_last == name_first || (after_comma && (word_count(a.surface(name_first, name_last)) < 2 ||
@@ -924,6 +932,9 @@ class OfficialMentions : public MentionExtractor {
         continue;
       }
       if (is_gazetteer_span(a, name_first, name_last)) { i = name_last - 1; continue; }
+      // "Director of the National Archives", "Minister of Climate Change", "Chief Executive Officer of the Fund":
+      // a name that ends on a body's or a thing's word is no person
+      if (thing_name(a, name_first, name_last)) { i = name_last - 1; continue; }
       // "Chief Election Commissioner X", "Chief of Defence Forces Gen. X": a title goes on, the words were no name
       if (name_last < s.last_token && a.tokens[name_last].cap() && title_word_at(a, name_last) &&
           a.title_exact(name_last).cls == TitleClass::Head) {
@@ -993,6 +1004,13 @@ class OfficialMentions : public MentionExtractor {
       auto title = parse_title(a, k, s.last_token, /*lenient=*/true);
       if (!title || title->counterpart || title->plural) { i = e; continue; }
       std::uint32_t after = title->end;
+      // "Iris Pang, the chief economist at ...": the title word only qualifies another noun
+      if (after == k + 1 && after < s.last_token && a.tokens[after].word() && !a.tokens[after].cap() && !a.tokens[after].is(kNumber) &&
+          !in_set(a.tokens[after].folded, {"of", "for", "to", "in", "at", "and", "who", "since", "until", "from", "on",
+                                           "with", "said", "says", "told", "was", "is", "has", "had", "will", "would"})) {
+        i = e;
+        continue;
+      }
       if ((folded_is(a, after, "of") || folded_is(a, after, "for")) && folded_is(a, after + 1, "the")) ++after;
       if ((folded_is(a, after, "of") || folded_is(a, after, "for") || folded_is(a, after, "the")) && after + 1 < s.last_token &&
           a.owner[after + 1] >= 0 && men.country.empty()) {
@@ -1003,7 +1021,7 @@ class OfficialMentions : public MentionExtractor {
       int words = 0;
       for (std::uint32_t q = i; q < e; ++q) words += name_word(a, q) ? 1 : 0;
       if (words < 2 && !known_surname(a, a.tokens[i].folded)) { i = e; continue; }
-      if (is_gazetteer_span(a, i, e)) { i = e; continue; }
+      if (is_gazetteer_span(a, i, e) || thing_name(a, i, e) || a.is(i, kHeadlineVerb)) { i = e; continue; }
       men.type = NodeType::Official;
       men.sentence = s.index;
       men.first = i;
@@ -1015,6 +1033,21 @@ class OfficialMentions : public MentionExtractor {
       a.add_mention(std::move(men));
       i = e;
     }
+  }
+
+  /// Past honorifics and rank abbreviations, with their dots: "Lt. Col.", "H.E.", "Maj. Gen.", "Sheikh".
+  static std::uint32_t skip_ranks(const Annotation& a, const Sentence& s, std::uint32_t k) {
+    while (k < s.last_token && a.owner[k] < 0 &&
+           (((a.is(k, kHonorific) || a.is(k, kRank)) && a.tokens[k].cap()) || folded_is(a, k, ".")))
+      ++k;
+    return k;
+  }
+
+  /// Does the name end on a word of a body or a thing ("Archives", "Climate Change", "Interior Ministry")?
+  static bool thing_name(const Annotation& a, std::uint32_t first, std::uint32_t last) {
+    if (last <= first) return false;
+    const std::uint32_t w = last - 1;
+    return a.is(w, kThingWord) || a.is(w, kOrgHead) || a.is(w, kCompanyWord) || a.is(first, kThingWord);
   }
 
   /// "Uganda's Yoweri Museveni", "Kenya's Uhuru Kenyatta": a full name owned by a
@@ -1071,6 +1104,9 @@ class OfficialMentions : public MentionExtractor {
       if (first == end || a.owner[first] >= 0) continue;
       if (end == i) {  // "the Bashar Assad regime", "a Donald Trump administration", "Syria's Assad regime"
         if (first == s.first_token) continue;
+        // "the Open Government Partnership", "the Left government": a government is named by a full name
+        if (i + 1 < s.last_token && a.tokens[i + 1].cap() && a.tokens[i + 1].word()) continue;
+        if (f == "government" && word_count(a.surface(first, end)) < 2) continue;
         if (!folded_is(a, first - 1, "the") && !folded_is(a, first - 1, "a") && a.tokens[first - 1].folded != "'s") continue;
       } else if (word_count(a.surface(first, end)) < 2) {
         continue;  // "Saddam Hussein's reign": a full name
@@ -1113,7 +1149,7 @@ class OfficialMentions : public MentionExtractor {
         if (!hit) {
           // a suffix of a known full name: "Tayyip Erdoğan", or a bare surname "Lavrov"
           for (const auto& [k, surface] : full)
-            if (is_short_form(k, key)) hit = true;
+            if (is_short_form(k, key) || is_first_word_form(k, key)) hit = true;
         }
         if (!hit) { i = e - 1; continue; }
         if (o >= 0) {  // take the tokens over from the place
@@ -1296,6 +1332,10 @@ void resolve_coreference(Annotation& a) {
       std::set<int> candidates;
       for (const auto& [k, ent] : person_entities)
         if (is_short_form(k, key)) candidates.insert(ent);
+      // else the unique longer name it starts ("Uhuru" -> "Uhuru Kenyatta", "Xi" -> "Xi Jinping")
+      if (candidates.empty())
+        for (const auto& [k, ent] : person_entities)
+          if (is_first_word_form(k, key)) candidates.insert(ent);
       if (candidates.size() == 1) target = *candidates.begin();
       else if (candidates.size() > 1) continue;  // ambiguous surname: left unresolved
     }

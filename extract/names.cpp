@@ -71,6 +71,11 @@ bool is_short_form(const std::string& full, const std::string& part) {
   return prev != "bin" && prev != "bint" && prev != "abu";
 }
 
+bool is_first_word_form(const std::string& full, const std::string& part) {
+  if (part.empty() || part.find(' ') != std::string::npos || full.size() <= part.size() + 1) return false;
+  return full.compare(0, part.size(), part) == 0 && full[part.size()] == ' ';
+}
+
 std::size_t word_count(std::string_view name) { return words_of(name).size(); }
 
 }  // namespace irgraph::extract

@@ -19,6 +19,11 @@ std::string last_name_key(std::string_view name);
 /// erdogan")? Not after bin/bint/abu: "salman" is not "muhamad bin salman".
 bool is_short_form(const std::string& full_key, const std::string& short_key);
 
+/// Is `short_key` the given name (or, for East Asian names, the family name)
+/// that `full_key` starts with: one word, the first of two or more ("xi" of
+/// "xi jinping", "uhuru" of "uhuru kenyatta", "salman" of "salman bin abdulaziz")?
+bool is_first_word_form(const std::string& full_key, const std::string& short_key);
+
 /// Number of words in a name.
 std::size_t word_count(std::string_view name);
 
