@@ -84,7 +84,7 @@ Table build() {
   add(t, kTravel, {
       "visit", "visits", "visited", "visiting", "travel", "travels", "traveled", "travelled", "traveling",
       "travelling", "arrived", "arrive", "arrives", "trip", "flew", "fly", "flies", "tour", "toured", "touring",
-      "returning", "returned", "returns", "headed", "heading", "leaving", "departed", "departing"});
+      "returning", "returned", "returns", "headed", "heading", "leaving"});
   add(t, kTalks, {"talks", "met", "meeting", "meet", "negotiations"});
   // (no word that is also a common surname: Hall, House, Park, Power, Law, North, West ...)
   add(t, kThingWord, {

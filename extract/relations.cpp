@@ -234,6 +234,18 @@ class MetWith : public RelationExtractor {
         // "received an official visit from his Mexican counterpart, X": hosting verbs reach further
         const std::uint32_t reach = in(f, {"talks", "meeting", "discussed", "received", "receives", "hosted", "hosts"}) ? 10 : 4;
         auto objg = group_after(a, slots, obj_from, s.last_token, {NodeType::Official}, reach);
+        // "met several times during the Barack Obama administration": a phrase of time or place, no object
+        if (!objg.empty() && !in(a.tokens[obj_from - 1].folded, {"with", "by"})) {
+          for (std::uint32_t q = obj_from; q < slots[objg.front()].first; ++q) {
+            if (a.owner[q] >= 0) break;  // the object's own title
+            if (in(a.tokens[q].folded, {"with", "by"})) break;
+            if (in(a.tokens[q].folded, {"during", "under", "since", "after", "before", "in", "at", "about", "over", "against",
+                                        "despite", "amid", "throughout"})) {
+              objg.clear();
+              break;
+            }
+          }
+        }
         auto obj = entities_of(slots, objg);
         if (!subj.empty() && !obj.empty()) {
           for (int x : subj)
@@ -406,6 +418,33 @@ class GuarantorParty : public RelationExtractor {
 
 // ---------------------------------------------------------------- visited
 
+/// The stops after the first destination of a trip: "a visit to Cameroon, followed by
+/// Benin and then ending the trip in Guinea-Bissau", "visited Ghana on Monday and Togo
+/// on Wednesday". Only connectors, days and dates may stand between two stops.
+void extend_itinerary(const Annotation& a, const std::vector<Slot>& slots, std::vector<std::size_t>& places) {
+  if (places.empty()) return;
+  std::uint32_t last = slots[places.back()].last;
+  for (std::size_t j = places.back() + 1; j < slots.size(); ++j) {
+    const Slot& next = slots[j];
+    if (next.first < last) continue;
+    if (next.type != NodeType::Place && next.type != NodeType::Country) {
+      if (next.type == NodeType::Official) break;
+      continue;  // an organisation between ends nothing, but is no stop
+    }
+    bool connects = next.first > last;
+    for (std::uint32_t k = last; k < next.first && connects; ++k) {
+      const Token& t = a.tokens[k];
+      connects = t.is(kNumber) || a.is(k, kStopCap) ||
+                 in(t.folded, {",", "and", "then", "followed", "by", "before", "later", "finally", "ending", "ended", "ends",
+                               "end", "trip", "tour", "visit", "visits", "stop", "stops", "next", "also", "continued",
+                               "continuing", "moving", "moved", "on", "to", "in", "at", "the", "his", "her", "their", "a", "-"});
+    }
+    if (!connects || next.first > last + 12) break;
+    places.push_back(j);
+    last = next.last;
+  }
+}
+
 class Visited : public RelationExtractor {
  public:
   std::string_view name() const override { return "visited"; }
@@ -438,6 +477,12 @@ class Visited : public RelationExtractor {
         if (negated_or_conditional(a, s, k)) continue;
         auto subj = group_before(a, slots, k, {NodeType::Official}, talks ? 12 : 10);
         if (subj.empty()) continue;
+        // "Czech President Milos Zeman (spoke) against his planned visit to Taiwan": the visit is another's
+        bool others = false;
+        for (std::uint32_t q = slots[subj.back()].last; q < k; ++q)
+          others |= in(a.tokens[q].folded, {"against", "about", "over", "despite", "regarding", "opposed", "opposing",
+                                            "criticised", "criticized", "condemned", "welcomed", "invited", "invitation"});
+        if (others) continue;
         std::vector<int> who_list = entities_of(slots, subj);
         if (talks) {
           // everyone at the talks: "his meeting with his Iranian and Russian counterparts ... in Tehran"
@@ -451,6 +496,7 @@ class Visited : public RelationExtractor {
         if (travel) {
           while (from < s.last_token && in(a.tokens[from].folded, {"to", "in", "at", "for"})) ++from;
           places = group_after(a, slots, from, s.last_token, {NodeType::Place, NodeType::Country}, 1);
+          extend_itinerary(a, slots, places);
         } else {
           // talks ... in <Place>: the first "in <Place>" of the clause
           for (std::uint32_t q = from; q + 1 < s.last_token && q < k + 20; ++q) {

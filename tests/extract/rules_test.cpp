@@ -159,3 +159,27 @@ TEST_CASE("places/name-feature: a feature named after a place lies in that place
   auto r = run("Greece welcomed the guests at Athens International Airport.");
   CHECK(has(r.relations(), "locatedIn:Athens International Airport->Greece"));
 }
+
+TEST_CASE("visited/travel-verb: itineraries are one visit a stop") {
+  auto r = run("President Ana Rocha began a visit to Ghana on Monday, followed by Togo and then ending the trip in Benin.");
+  CHECK(has(r.relations(), "visited:Ana Rocha->Ghana"));
+  CHECK(has(r.relations(), "visited:Ana Rocha->Togo"));
+  CHECK(has(r.relations(), "visited:Ana Rocha->Benin"));
+  // a country after a clause that is no connector is no stop
+  auto n = run("President Ana Rocha began a visit to Ghana, which criticised Togo.");
+  CHECK_FALSE(has(n.relations(), "visited:Ana Rocha->Togo"));
+}
+
+TEST_CASE("visited: a visit someone speaks against is not theirs; departing is no travel") {
+  auto r = run("Czech President Jan Holub spoke against his planned visit to Taiwan.");
+  CHECK_FALSE(has(r.relations(), "visited:Jan Holub->Taiwan"));
+  auto d = run("Chinese Foreign Minister Li Wen lauded the departing Kuwaiti envoy.");
+  CHECK_FALSE(has(d.relations(), "visited:Li Wen->Kuwait"));
+}
+
+TEST_CASE("met-with: a phrase of time after the verb holds no partner") {
+  auto r = run("Ministers Kim Dae-ho and Park Ji-min met several times during the Adam Crane administration.");
+  CHECK(has(r.relations(), "metWith:Kim Dae-ho->Park Ji-min"));
+  CHECK_FALSE(has(r.relations(), "metWith:Adam Crane->Kim Dae-ho"));
+  CHECK_FALSE(has(r.relations(), "metWith:Kim Dae-ho->Adam Crane"));
+}
