@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <set>
 #include <mutex>
 
 #include "core/embedded_data.hpp"
@@ -107,52 +108,58 @@ void Gazetteer::add(std::uint32_t entry, std::string_view surface, NameForm form
   forms_[entry].emplace_back(surface);
 }
 
+namespace {
+constexpr std::size_t kTownBits = 1u << 18;
+std::size_t word_hash(std::string_view w) { return std::hash<std::string_view>{}(w) & (kTownBits - 1); }
+}  // namespace
+
 void Gazetteer::add_towns(std::string_view file) {
-  // 100k rows: read in place, one sorted table of (phrase, entry) instead of the trie
+  // 100k rows of "key<TAB>name<TAB>country<TAB>population", sorted by key: read in place
+  town_first_words_.assign(kTownBits / 64, 0);
   std::size_t pos = 0;
-  std::string folded;
   while (pos < file.size()) {
     std::size_t nl = file.find('\n', pos);
     std::string_view line = file.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? file.size() : nl + 1;
     if (line.empty() || line[0] == '#') continue;
-    std::string_view cols[5];
-    for (std::size_t c = 0, at = 0; c < 5; ++c) {
+    std::string_view cols[3];
+    std::size_t at = 0;
+    for (auto& c : cols) {
       std::size_t tab = line.find('\t', at);
-      cols[c] = line.substr(at, tab == std::string_view::npos ? std::string_view::npos : tab - at);
-      if (tab == std::string_view::npos) break;
-      at = tab + 1;
+      c = line.substr(at, tab == std::string_view::npos ? std::string_view::npos : tab - at);
+      at = tab == std::string_view::npos ? line.size() : tab + 1;
     }
-    std::vector<std::string> keys{phrase_key(cols[0])};
-    for (const auto& a : split_list(cols[4])) keys.push_back(phrase_key(a));
-    bool taken = false;
-    for (const auto& k : keys) taken |= k.empty() || phrases_.count(k) > 0;  // a country, body, place or city first
-    if (taken) continue;
-    GazetteerEntry e{NodeType::Place, fold(cols[0]) + ":" + fold(cols[1]), std::string(cols[0]), std::string(cols[1]), "town"};
-    e.context_only = true;
-    const std::uint32_t id = add_entry(std::move(e));
-    for (auto& k : keys) towns_.emplace_back(std::move(k), id);
-  }
-  // by phrase, then by entry: the larger town (earlier in the file's rank) is not known here, so keep file order
-  std::stable_sort(towns_.begin(), towns_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [k, id] : towns_) {
-    const std::size_t words = static_cast<std::size_t>(std::count(k.begin(), k.end(), ' ')) + 1;
-    town_words_ = std::max(town_words_, words);
+    if (cols[0].empty() || cols[2].empty()) throw Error("gazetteer: towns.tsv: a row without key or country");
+    if (!towns_.empty() && cols[0] < towns_.back().key) throw Error("gazetteer: towns.tsv is not sorted by key at " + std::string(cols[0]));
+    if (phrases_.count(cols[0])) continue;  // a country, body, place or city of that name comes first
+    towns_.push_back({cols[0], cols[1], cols[2]});
+    const std::size_t h = word_hash(cols[0].substr(0, cols[0].find(' ')));
+    town_first_words_[h / 64] |= std::uint64_t{1} << (h % 64);
   }
 }
 
-std::optional<GazetteerMatch> Gazetteer::town_match(const std::vector<Token>& tokens, std::uint32_t i,
-                                                    std::uint32_t end) const {
-  std::optional<GazetteerMatch> best;
+std::span<const TownRow> Gazetteer::towns(std::string_view key) const {
+  auto [lo, hi] = std::equal_range(towns_.begin(), towns_.end(), TownRow{key, {}, {}},
+                                   [](const TownRow& x, const TownRow& y) { return x.key < y.key; });
+  return {lo, hi};
+}
+
+std::pair<std::uint32_t, std::span<const TownRow>> Gazetteer::town_at(const std::vector<Token>& tokens, std::uint32_t i,
+                                                                     std::uint32_t end) const {
+  std::pair<std::uint32_t, std::span<const TownRow>> best{0, {}};
+  if (i >= end || !tokens[i].word() || !tokens[i].cap() || towns_.empty()) return best;
+  const std::size_t h = word_hash(tokens[i].folded);
+  if (!(town_first_words_[h / 64] & (std::uint64_t{1} << (h % 64)))) return best;
   std::string key;
-  for (std::uint32_t n = 0; i + n < end && n < town_words_; ++n) {
+  for (std::uint32_t n = 0; i + n < end; ++n) {
     const Token& t = tokens[i + n];
-    if (n > 0 && (t.is(kLineBefore) || !t.word())) break;
+    if (n > 0 && t.is(kLineBefore)) break;
     if (n > 0) key += ' ';
     key += t.folded;
-    auto it = std::lower_bound(towns_.begin(), towns_.end(), key, [](const auto& e, const std::string& k) { return e.first < k; });
-    if (it == towns_.end() || it->first.compare(0, key.size(), key) != 0) break;  // no town goes on like this
-    if (it->first == key) best = GazetteerMatch{it->second, n + 1, NameForm::Name};
+    auto lo = std::lower_bound(towns_.begin(), towns_.end(), std::string_view(key),
+                               [](const TownRow& x, std::string_view k) { return x.key < k; });
+    if (lo == towns_.end() || lo->key.substr(0, key.size()) != key) break;  // no town goes on like this
+    if (lo->key.size() == key.size() && t.word()) best = {n + 1, towns(key)};
   }
   return best;
 }
@@ -183,15 +190,16 @@ void Gazetteer::build_trie() {
 
 Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
                      std::string_view cities, std::string_view places, std::string_view organizations,
-                     std::string_view agreements, std::string_view titles, std::string_view towns) {
+                     std::string_view agreements, std::string_view titles, std::string_view towns,
+                     std::string_view former_countries_json) {
   // the tables are sized once (the towns make 100k rows)
   const std::size_t towns_rows = static_cast<std::size_t>(std::count(towns.begin(), towns.end(), '\n'));
   const std::size_t rows = static_cast<std::size_t>(std::count(cities.begin(), cities.end(), '\n')) + 4096;
-  entries_.reserve(rows + towns_rows);
-  forms_.reserve(rows + towns_rows);
-  by_key_.reserve(rows + towns_rows);
+  entries_.reserve(rows);
+  forms_.reserve(rows);
+  by_key_.reserve(rows);
   phrases_.reserve(rows * 4 / 3);
-  towns_.reserve(towns_rows * 3 / 2);
+  towns_.reserve(towns_rows);
   // Countries: every ISO 3166-1 entry. Inverted names ("Korea, Republic of") are not news names.
   rapidjson::Document iso;
   iso.Parse(iso_json.data(), iso_json.size());
@@ -207,13 +215,22 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
     for (const auto& s : {common, nm, official})
       if (!s.empty() && s.find(',') == std::string::npos) add(id, s, NameForm::Name);
   }
+  // Former states (ISO 3166-3: the Soviet Union, Czechoslovakia, Yugoslavia) are countries
+  // where the hand-kept news names give them names; their ISO names are not news names.
+  std::set<std::string> former;
+  if (!former_countries_json.empty()) {
+    rapidjson::Document iso3;
+    iso3.Parse(former_countries_json.data(), former_countries_json.size());
+    if (iso3.HasParseError() || !iso3.IsObject() || !iso3.HasMember("3166-3"))
+      throw Error("gazetteer: iso_3166-3.json is not the iso-codes list");
+    for (const auto& c : iso3["3166-3"].GetArray()) former.insert(c["alpha_3"].GetString());
+  }
   auto country_rows = [&](std::string_view file, bool display_from_first) {
     for (const auto& row : read_tsv(file)) {
-      auto it = countries_.find(col(row, 0));
       std::uint32_t id;
       if (auto e = by_key_.find("country:" + col(row, 0)); e != by_key_.end()) id = e->second;
+      else if (display_from_first && former.count(col(row, 0))) id = add_entry({NodeType::Country, col(row, 0), "", col(row, 0), "former country"});
       else continue;  // a code iso-codes does not know (e.g. Kosovo's XKX): not an ISO country
-      (void)it;
       auto names = split_list(col(row, 1));
       if (display_from_first && !names.empty()) entries_[id].name = names.front();
       for (const auto& n : names)
@@ -284,7 +301,7 @@ const Gazetteer& Gazetteer::instance() {
                            data::embedded_file("countries-news.tsv"), data::embedded_file("cities.tsv"),
                            data::embedded_file("places.tsv"), data::embedded_file("organizations.tsv"),
                            data::embedded_file("agreements.tsv"), data::embedded_file("titles.tsv"),
-                           data::embedded_file("towns.tsv"));
+                           data::embedded_file("towns.tsv"), data::embedded_file("iso_3166-3.json"));
   return g;
 }
 
@@ -297,7 +314,7 @@ bool has_ascii_lower(std::string_view s) {
 }  // namespace
 
 std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std::vector<Token>& tokens, std::uint32_t i,
-                                               std::uint32_t end, bool context_only) const {
+                                               std::uint32_t end) const {
   if (i >= end || !tokens[i].word()) return std::nullopt;
   const Token& first = tokens[i];
   auto surface = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
@@ -330,9 +347,6 @@ std::optional<GazetteerMatch> Gazetteer::match(std::string_view text, const std:
       break;
     }
   }
-  // a town only where it is longer than every other entry here ("Tell Abyad" over "Tell")
-  if (context_only && first.cap() && !towns_.empty())
-    if (auto t = town_match(tokens, i, end); t && (!best || t->length > best->length)) best = t;
   return best;
 }
 
@@ -343,12 +357,8 @@ const GazetteerEntry* Gazetteer::country(std::string_view alpha3) const {
 
 std::vector<std::uint32_t> Gazetteer::lookup(std::string_view folded_name) const {
   std::vector<std::uint32_t> out;
-  const std::string key = phrase_key(folded_name);
-  if (auto it = phrases_.find(key); it != phrases_.end())
+  if (auto it = phrases_.find(phrase_key(folded_name)); it != phrases_.end())
     for (const auto& c : it->second) out.push_back(c.entry);
-  auto [lo, hi] = std::equal_range(towns_.begin(), towns_.end(), std::pair<std::string, std::uint32_t>{key, 0},
-                                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto it = lo; it != hi; ++it) out.push_back(it->second);
   return out;
 }
 

@@ -5,6 +5,7 @@
 /// (compiled into the library); looked up by sequences of folded tokens.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,9 +29,15 @@ struct GazetteerEntry {
   std::string name;     ///< display name ("Turkey", "United Nations")
   std::string country;  ///< alpha-3 the place or body belongs to, or empty
   std::string kind;     ///< sub-kind from the data file ("city", "armed group", ...)
-  /// A town of the large GeoNames list: its name is often something else too,
-  /// so the extractor takes it only where the text says it is a place.
-  bool context_only = false;
+};
+
+/// A town of the large GeoNames list (towns.tsv): its name is often something
+/// else too, so the extractor takes it only where the text says it is a place.
+/// Views into the embedded data.
+struct TownRow {
+  std::string_view key;      ///< phrase key: folded words joined by spaces
+  std::string_view name;     ///< GeoNames name
+  std::string_view country;  ///< alpha-3
 };
 
 struct GazetteerMatch {
@@ -55,14 +62,21 @@ class Gazetteer {
   /// Builds from data file contents (tests use small ones).
   Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
             std::string_view cities, std::string_view places, std::string_view organizations,
-            std::string_view agreements, std::string_view titles, std::string_view towns = {});
+            std::string_view agreements, std::string_view titles, std::string_view towns = {},
+            std::string_view former_countries_json = {});
 
   /// Longest entry whose name matches tokens [i, end), case rules applied:
   /// names must start with a capital, acronyms must be in capitals.
-  /// Priority on equal length: Country, Organization, Agreement, Place.
-  /// Without `context_only`, towns (see GazetteerEntry::context_only) are passed over.
+  /// Priority on equal length: Country, Organization, Agreement, Place. Towns are not entries.
   std::optional<GazetteerMatch> match(std::string_view text, const std::vector<Token>& tokens, std::uint32_t i,
-                                      std::uint32_t end, bool context_only = true) const;
+                                      std::uint32_t end) const;
+
+  /// The longest town name at token i (capitalised): its length in tokens and its rows
+  /// (homonyms, largest first), or an empty span.
+  std::pair<std::uint32_t, std::span<const TownRow>> town_at(const std::vector<Token>& tokens, std::uint32_t i,
+                                                              std::uint32_t end) const;
+  /// Every town of that phrase key.
+  std::span<const TownRow> towns(std::string_view key) const;
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   const GazetteerEntry& entry(std::uint32_t i) const { return entries_.at(i); }
@@ -97,12 +111,10 @@ class Gazetteer {
   using ByText = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
   void build_trie();
   void add_towns(std::string_view file);
-  /// Longest town at token i (the first of its homonyms), from the sorted table.
-  std::optional<GazetteerMatch> town_match(const std::vector<Token>& tokens, std::uint32_t i, std::uint32_t end) const;
 
-  /// Towns by phrase (sorted): 100k names that need no trie, only a binary search per token.
-  std::vector<std::pair<std::string, std::uint32_t>> towns_;
-  std::size_t town_words_ = 0;  ///< longest town name in tokens
+  std::vector<TownRow> towns_;  ///< sorted by key: 100k names kept out of the trie, read in place
+  /// one bit a hash of a town's first word: most capitalised tokens start no town
+  std::vector<std::uint64_t> town_first_words_;
 
   ByText<std::vector<Candidate>> phrases_;  ///< token-folded phrase -> candidates
   ByText<std::uint32_t> countries_;         ///< alpha-3 -> entry

@@ -260,7 +260,7 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
 
 /// Is the span a gazetteer entity (then it is not a person)?
 bool is_gazetteer_span(const Annotation& a, std::uint32_t first, std::uint32_t last) {
-  auto m = a.gaz.match(a.doc.text, a.tokens, first, last, /*context_only=*/false);
+  auto m = a.gaz.match(a.doc.text, a.tokens, first, last);
   return m && m->length == last - first;
 }
 
@@ -274,53 +274,57 @@ class GazetteerMentions : public MentionExtractor {
            "towns only in a place context of a document that names their country";
   }
   void run(Annotation& a) const override {
-    std::vector<std::pair<Mention, std::uint32_t>> towns;  // with the name's length; taken at the end, when the document names their country
+    // towns with their rows (homonyms); taken at the end, when the document names their country
+    std::vector<std::pair<Mention, std::span<const TownRow>>> towns;
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token;) {
         auto m = a.gaz.match(a.doc.text, a.tokens, i, s.last_token);
-        bool town = m && a.gaz.entry(m->entry).context_only;
-        if (town && !place_context(a, s, i, i + m->length, towns)) {
-          m = a.gaz.match(a.doc.text, a.tokens, i, s.last_token, /*context_only=*/false);
-          town = false;
+        // a town where its name is longer than any entry here, and the text says it is a place
+        auto [town_length, town_rows] = a.tokens[i].cap() && (context_before(a, s, i, towns) || context_after_hint(a, s, i))
+                                            ? a.gaz.town_at(a.tokens, i, s.last_token)
+                                            : std::pair<std::uint32_t, std::span<const TownRow>>{};
+        const bool town = town_length > (m ? m->length : 0) && place_context(a, s, i, i + town_length, towns);
+        if (!m && !town) { ++i; continue; }
+        const std::uint32_t length = town ? town_length : m->length;
+        const GazetteerEntry* e = town ? nullptr : &a.gaz.entry(m->entry);
+        Mention men = span_mention(a, town ? NodeType::Place : e->type, s.index, i, i + length);
+        if (!town) {
+          men.form = m->form;
+          men.gazetteer = static_cast<int>(m->entry);
+          men.key = std::string(key_prefix(e->type)) + ":" + e->key;
+          men.country = e->country;
         }
-        if (!m) { ++i; continue; }
-        const auto& e = a.gaz.entry(m->entry);
-        Mention men = span_mention(a, e.type, s.index, i, i + m->length);
-        men.form = m->form;
-        men.gazetteer = static_cast<int>(m->entry);
-        men.key = std::string(key_prefix(e.type)) + ":" + e.key;
-        men.country = e.country;
         men.extractor = "gazetteer";
         men.rule = town ? "town-in-context"
                         : m->form == NameForm::Demonym ? "demonym" : m->form == NameForm::Acronym ? "acronym" : "name";
         // A place name followed by a capitalised name word is part of a longer
         // name ("Victoria Nuland", "Washington Post"), unless a place word follows.
-        if (e.type == NodeType::Place && men.last < s.last_token && name_word(a, men.last) &&
+        if (men.type == NodeType::Place && men.last < s.last_token && name_word(a, men.last) &&
             a.tokens[men.last].is(kSpaceBefore) && !a.is(men.last, kPlaceWord) &&
-            !a.gaz.match(a.doc.text, a.tokens, men.last, s.last_token, false)) {
+            !a.gaz.match(a.doc.text, a.tokens, men.last, s.last_token)) {
           i = men.last;
           continue;
         }
         // "La Libertad", "San Salvador": a capitalised particle before makes it another place
-        if (e.type == NodeType::Place && i > s.first_token && a.tokens[i - 1].cap() &&
+        if (men.type == NodeType::Place && i > s.first_token && a.tokens[i - 1].cap() &&
             in_list(a.tokens[i - 1].folded, {"la", "el", "al", "san", "santa", "los", "las", "le", "les", "port", "fort", "saint", "st"})) {
           i = men.last;
           continue;
         }
         // "Idlib province", "Aleppo Governorate": the place word belongs to the place
-        if (e.type == NodeType::Place && men.last < s.last_token && a.is(men.last, kPlaceWord) &&
+        if (men.type == NodeType::Place && men.last < s.last_token && a.is(men.last, kPlaceWord) &&
             a.tokens[men.last].folded != "capital" && a.tokens[men.last].folded != "city") {
           men.last += 1;
           men.surface = std::string(a.surface(men.first, men.last));
           // "Lagos State", "New York State": the state, not the city
           if (a.tokens[men.last - 1].folded == "state" && a.tokens[men.last - 1].cap()) {
-            men.key = "place:" + fold(men.surface) + (e.country.empty() ? "" : ":" + fold(e.country));
+            men.key = "place:" + fold(men.surface) + (men.country.empty() ? "" : ":" + fold(men.country));
             men.gazetteer = -1;
             men.rule = "name-state";
           }
         }
-        i += m->length;
-        if (town) towns.push_back({std::move(men), m->length});
+        i += length;
+        if (town) towns.push_back({std::move(men), town_rows});
         else a.add_mention(std::move(men));
       }
     }
@@ -330,20 +334,19 @@ class GazetteerMentions : public MentionExtractor {
     std::set<std::pair<std::uint32_t, std::string>> in_sentence;
     for (const auto& m : a.mentions)
       if (m.type == NodeType::Country) ++named[m.country], in_sentence.emplace(m.sentence, m.country);
-    for (auto& [t, length] : towns) {
-      int best = -1, best_score = 0;
-      for (std::uint32_t id : a.gaz.lookup(a.surface(t.first, t.first + length))) {
-        const auto& e = a.gaz.entry(id);
-        auto n = named.find(e.country);
-        if (!e.context_only || n == named.end()) continue;
-        const int score = (in_sentence.count({t.sentence, e.country}) ? 1000000 : 0) + n->second;
-        if (score > best_score) best = static_cast<int>(id), best_score = score;
+    for (auto& [t, rows] : towns) {
+      const TownRow* best = nullptr;
+      int best_score = 0;
+      for (const TownRow& row : rows) {  // largest first: a tie keeps the larger
+        auto n = named.find(std::string(row.country));
+        if (n == named.end()) continue;
+        const int score = (in_sentence.count({t.sentence, n->first}) ? 1000000 : 0) + n->second;
+        if (score > best_score) best = &row, best_score = score;
       }
-      if (best < 0) continue;
-      const auto& e = a.gaz.entry(static_cast<std::uint32_t>(best));
-      t.gazetteer = best;
-      t.key = "place:" + e.key;
-      t.country = e.country;
+      if (!best) continue;
+      // the town's node: its GeoNames name and country (the spelling written stays an alias)
+      t.country = std::string(best->country);
+      t.key = "place:" + fold(best->name) + ":" + fold(t.country);
       a.add_mention(std::move(t));
     }
   }
@@ -353,12 +356,28 @@ class GazetteerMentions : public MentionExtractor {
   /// "the town of X", "south of X", "X, Syria", "X province", or coordinated
   /// with a place just before ("Aleppo and X").
   static bool place_context(const Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last,
-                            const std::vector<std::pair<Mention, std::uint32_t>>& towns) {
+                            const std::vector<std::pair<Mention, std::span<const TownRow>>>& towns) {
     if (last < s.last_token && a.is(last, kPlaceWord) && a.tokens[last].folded != "capital") return true;
     if (last + 1 < s.last_token && folded_is(a, last, ",")) {
-      auto c = a.gaz.match(a.doc.text, a.tokens, last + 1, s.last_token, false);
+      auto c = a.gaz.match(a.doc.text, a.tokens, last + 1, s.last_token);
       if (c && a.gaz.entry(c->entry).type == NodeType::Country && c->form == NameForm::Name) return true;
     }
+    return context_before(a, s, first, towns);
+  }
+
+  /// Does something after a capitalised word at `first` perhaps say it is a place (", Syria", "province")?
+  /// (A cheap test before the town look-up: most capitalised words are no town in no place context.)
+  static bool context_after_hint(const Annotation& a, const Sentence& s, std::uint32_t first) {
+    for (std::uint32_t k = first + 1; k < s.last_token && k <= first + 4; ++k) {
+      if (folded_is(a, k, ",") || a.is(k, kPlaceWord)) return true;
+      if (!name_word(a, k) && !folded_is(a, k, "-")) return false;  // the name ended on no place sign
+    }
+    return false;
+  }
+
+  /// The words before: "in/near/outside X", "the town of X", "south of X", "Aleppo and X".
+  static bool context_before(const Annotation& a, const Sentence& s, std::uint32_t first,
+                             const std::vector<std::pair<Mention, std::span<const TownRow>>>& towns) {
     if (first <= s.first_token) return false;
     if (a.is(first, kStopCap)) return false;  // "in June"
     const std::string_view p = a.tokens[first - 1].folded;
@@ -497,7 +516,7 @@ class PlaceMentions : public MentionExtractor {
       }
     Mention men = span_mention(a, NodeType::Place, s.index, first, last);
     if (inner.empty())  // the name starts with a known place that no mention took ("Athens International Airport")
-      if (auto g = a.gaz.match(a.doc.text, a.tokens, first, last, /*context_only=*/false); g && g->length < last - first) {
+      if (auto g = a.gaz.match(a.doc.text, a.tokens, first, last); g && g->length < last - first) {
         const auto& e = a.gaz.entry(g->entry);
         if (e.type == NodeType::Place || e.type == NodeType::Country) inner = e.type == NodeType::Country ? e.key : e.country;
       }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/embedded_data.hpp"
 #include "extract/gazetteer.hpp"
 
 using namespace irgraph;
@@ -73,4 +74,38 @@ TEST_CASE("data file helpers") {
   auto rows = read_tsv("# comment\na\tb\n\nc\td\te\n");
   REQUIRE(rows.size() == 2);
   CHECK(rows[1].size() == 3);
+}
+
+TEST_CASE("towns.tsv keys are what the tokenizer makes of them, sorted, so the extractor reads the file in place") {
+  std::string_view file = data::embedded_file("towns.tsv");
+  std::size_t rows = 0, bad = 0, unsorted = 0;
+  std::string previous;
+  for (const auto& row : read_tsv(file)) {
+    REQUIRE(row.size() >= 3);
+    std::string storage, key;
+    for (const auto& t : tokenize(row[0], storage)) key += (key.empty() ? "" : " ") + std::string(t.folded);
+    if (key != row[0]) ++bad;
+    unsorted += previous > row[0];
+    previous = row[0];
+    ++rows;
+  }
+  CHECK(rows > 50000);
+  CHECK(bad == 0);
+  CHECK(unsorted == 0);
+}
+
+TEST_CASE("towns: found by phrase, homonyms largest first, never over a gazetteer entry") {
+  const auto& g = Gazetteer::instance();
+  auto babylon = g.towns("babylon");
+  REQUIRE(!babylon.empty());
+  for (const auto& t : babylon) CHECK(t.key == "babylon");
+  CHECK(g.towns("turkey").empty());  // a country first
+  CHECK(g.towns("no such town anywhere").empty());
+  std::string storage;
+  std::string text = "Shells hit Jabla again";
+  auto tokens = tokenize(text, storage);
+  auto [length, rows] = g.town_at(tokens, 2, static_cast<std::uint32_t>(tokens.size()));
+  CHECK(length == 1);
+  REQUIRE(!rows.empty());
+  CHECK(rows.front().country == "SYR");
 }
