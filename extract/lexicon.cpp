@@ -109,6 +109,7 @@ Table build() {
       "col", "gen", "maj", "lt", "brig", "capt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "lieut", "sheikh",
       "sheikha", "shaikh", "sayyid", "sayed", "hrh", "hh", "he", "dr", "prof", "mr", "mrs", "ms", "hon", "rev",
       "eng", "engr", "amb", "sen", "rep", "gov", "pres", "dato", "datuk", "pehin", "alhaji"});
+  add(t, kEventHead, {"meeting", "conference", "forum", "summit", "dialogue", "council", "commission", "partnership"});
   add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim"});
   // clang-format on
   return t;

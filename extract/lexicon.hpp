@@ -50,6 +50,9 @@ enum WordClass : std::uint32_t {
   /// honorifics and rank abbreviations that stand before a name and are no part of it
   /// ("Lt. Col. Amer Sartawi", "Maj. Gen. X", "Sheikh X", "HRH X", "Dr X", "Hon X")
   kRank = 1u << 19,
+  /// words that end the name of a meeting series or a bilateral body named like an agreement
+  /// ("Political Dialogue and Cooperation Meeting", "Strategic Partnership Council")
+  kEventHead = 1u << 20,
 };
 
 /// The classes of a folded word (0 when it is in no list).

@@ -616,8 +616,35 @@ class AgreementMentions : public MentionExtractor {
         if (!named) continue;
         // "Twitter platform", "a new format": only a place makes a platform or format a diplomatic one
         if ((t.folded == "platform" || t.folded == "format") && !gazetteer_place) continue;
+        // "the Office for Trade Negotiations": the words name a body, not an agreement
+        if (m > s.first_token + 1 && (folded_is(a, m - 1, "for") || folded_is(a, m - 1, "of")) && a.tokens[m - 2].cap() &&
+            (a.is(m - 2, kCompanyWord) || a.is(m - 2, kOrgHead)))
+          continue;
+        // the name goes on: "Strategic Framework Agreement", "Political Dialogue and Cooperation Meeting"
+        if (t.cap()) {
+          for (;;) {
+            if (head_end < s.last_token && a.tokens[head_end].cap() && a.owner[head_end] < 0 &&
+                (agreement_head(a, head_end).known || a.is(head_end, kEventHead))) {
+              ++head_end;
+              continue;
+            }
+            std::uint32_t q = head_end;
+            if (folded_is(a, q, "and")) {
+              ++q;
+              while (q < s.last_token && q - head_end <= 3 && name_word(a, q) && a.owner[q] < 0 &&
+                     !agreement_head(a, q).known && !a.is(q, kEventHead))
+                ++q;
+              if (q > head_end + 1 && q < s.last_token && a.tokens[q].cap() && a.owner[q] < 0 &&
+                  (agreement_head(a, q).known || a.is(q, kEventHead))) {
+                head_end = q + 1;
+                continue;
+              }
+            }
+            break;
+          }
+        }
         std::string core = fold(a.surface(m, i));
-        std::string key = h.mergeable && place_only ? core : fold(a.surface(m, head_end));
+        std::string key = h.mergeable && gazetteer_place && head_end == i + 1 ? core : fold(a.surface(m, head_end));
         // free the place tokens taken by the gazetteer: they are the agreement's name here
         for (std::uint32_t k = m; k < i; ++k) a.owner[k] = -1;
         add(a, s, m, head_end, key, place_only ? "place-head" : "name-head");

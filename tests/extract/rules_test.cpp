@@ -187,3 +187,15 @@ TEST_CASE("met-with: a phrase of time after the verb holds no partner") {
   CHECK_FALSE(has(r.relations(), "metWith:Adam Crane->Kim Dae-ho"));
   CHECK_FALSE(has(r.relations(), "metWith:Kim Dae-ho->Adam Crane"));
 }
+
+TEST_CASE("agreements/name-head: the name goes on over further heads and an and-joined event") {
+  auto r = run("The grant supports the U.S.-Peru Strategic Framework Agreement. Ministers held the Chile-Norway "
+               "Political Dialogue and Cooperation Meeting in Oslo.");
+  auto nodes = r.nodes();
+  CHECK(has(nodes, "Agreement:Strategic Framework Agreement"));
+  CHECK(has(nodes, "Agreement:Political Dialogue and Cooperation Meeting"));
+  CHECK_FALSE(has(nodes, "Agreement:Strategic Framework"));
+  // a body's name is no agreement
+  auto o = run("He spoke for the Office for Trade Negotiations in Lagos.");
+  for (const auto& n : o.nodes()) CHECK(n.rfind("Agreement:", 0) != 0);
+}
