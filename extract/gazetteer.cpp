@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <mutex>
 
@@ -122,7 +123,7 @@ void Gazetteer::add_towns(std::string_view file) {
     std::string_view line = file.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? file.size() : nl + 1;
     if (line.empty() || line[0] == '#') continue;
-    std::string_view cols[3];
+    std::string_view cols[4];
     std::size_t at = 0;
     for (auto& c : cols) {
       std::size_t tab = line.find('\t', at);
@@ -131,15 +132,24 @@ void Gazetteer::add_towns(std::string_view file) {
     }
     if (cols[0].empty() || cols[2].empty()) throw Error("gazetteer: towns.tsv: a row without key or country");
     if (!towns_.empty() && cols[0] < towns_.back().key) throw Error("gazetteer: towns.tsv is not sorted by key at " + std::string(cols[0]));
-    if (phrases_.count(cols[0])) continue;  // a country, body, place or city of that name comes first
-    towns_.push_back({cols[0], cols[1], cols[2]});
+    // a country, body or agreement of that name is that one; a place of that name elsewhere
+    // leaves the town in the table (the extractor picks by the countries an article names)
+    if (auto it = phrases_.find(cols[0]); it != phrases_.end()) {
+      bool other = false;
+      for (const auto& c : it->second) other |= entries_[c.entry].type != NodeType::Place;
+      if (other) continue;
+    }
+    std::uint32_t population = 0;
+    for (char c : cols[3])
+      if (c >= '0' && c <= '9') population = population * 10 + static_cast<std::uint32_t>(c - '0');
+    towns_.push_back({cols[0], cols[1], cols[2], population});
     const std::size_t h = word_hash(cols[0].substr(0, cols[0].find(' ')));
     town_first_words_[h / 64] |= std::uint64_t{1} << (h % 64);
   }
 }
 
 std::span<const TownRow> Gazetteer::towns(std::string_view key) const {
-  auto [lo, hi] = std::equal_range(towns_.begin(), towns_.end(), TownRow{key, {}, {}},
+  auto [lo, hi] = std::equal_range(towns_.begin(), towns_.end(), TownRow{key, {}, {}, 0},
                                    [](const TownRow& x, const TownRow& y) { return x.key < y.key; });
   return {lo, hi};
 }
@@ -191,7 +201,7 @@ void Gazetteer::build_trie() {
 Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
                      std::string_view cities, std::string_view places, std::string_view organizations,
                      std::string_view agreements, std::string_view titles, std::string_view towns,
-                     std::string_view former_countries_json) {
+                     std::string_view former_countries_json, std::string_view regions) {
   // the tables are sized once (the towns make 100k rows)
   const std::size_t towns_rows = static_cast<std::size_t>(std::count(towns.begin(), towns.end(), '\n'));
   const std::size_t rows = static_cast<std::size_t>(std::count(cities.begin(), cities.end(), '\n')) + 4096;
@@ -275,7 +285,23 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
     bool taken = false;
     for (const auto& n : names) taken |= phrases_.count(phrase_key(n)) > 0;
     if (taken) continue;
-    std::uint32_t id = add_entry({NodeType::Place, fold(nm) + ":" + fold(cc), nm, cc, "city"});
+    GazetteerEntry city{NodeType::Place, fold(nm) + ":" + fold(cc), nm, cc, "city"};
+    city.population = static_cast<std::uint32_t>(std::strtoul(col(row, 3).c_str(), nullptr, 10));
+    city.generated = true;
+    std::uint32_t id = add_entry(std::move(city));
+    for (const auto& n : names) add(id, n, NameForm::Name);
+  }
+  // first-level regions (ISO 3166-2): a name taken already is that one
+  for (const auto& row : read_tsv(regions)) {
+    std::string nm = col(row, 0), cc = col(row, 1) == "-" ? "" : col(row, 1);
+    std::vector<std::string> names{nm};
+    for (const auto& a : split_list(col(row, 3))) names.push_back(a);
+    bool taken = false;
+    for (const auto& n : names) taken |= phrases_.count(phrase_key(n)) > 0;
+    if (taken) continue;
+    GazetteerEntry region{NodeType::Place, fold(nm) + (cc.empty() ? "" : ":" + fold(cc)), nm, cc, col(row, 2)};
+    region.generated = true;
+    std::uint32_t id = add_entry(std::move(region));
     for (const auto& n : names) add(id, n, NameForm::Name);
   }
   add_towns(towns);
@@ -301,7 +327,8 @@ const Gazetteer& Gazetteer::instance() {
                            data::embedded_file("countries-news.tsv"), data::embedded_file("cities.tsv"),
                            data::embedded_file("places.tsv"), data::embedded_file("organizations.tsv"),
                            data::embedded_file("agreements.tsv"), data::embedded_file("titles.tsv"),
-                           data::embedded_file("towns.tsv"), data::embedded_file("iso_3166-3.json"));
+                           data::embedded_file("towns.tsv"), data::embedded_file("iso_3166-3.json"),
+                           data::embedded_file("regions.tsv"));
   return g;
 }
 

@@ -29,6 +29,10 @@ struct GazetteerEntry {
   std::string name;     ///< display name ("Turkey", "United Nations")
   std::string country;  ///< alpha-3 the place or body belongs to, or empty
   std::string kind;     ///< sub-kind from the data file ("city", "armed group", ...)
+  std::uint32_t population = 0;  ///< cities: GeoNames population
+  /// from the generated lists (GeoNames cities, ISO 3166-2 regions), not the hand-kept ones:
+  /// an article may mean a homonym elsewhere
+  bool generated = false;
 };
 
 /// A town of the large GeoNames list (towns.tsv): its name is often something
@@ -38,6 +42,7 @@ struct TownRow {
   std::string_view key;      ///< phrase key: folded words joined by spaces
   std::string_view name;     ///< GeoNames name
   std::string_view country;  ///< alpha-3
+  std::uint32_t population = 0;
 };
 
 struct GazetteerMatch {
@@ -63,7 +68,7 @@ class Gazetteer {
   Gazetteer(std::string_view iso_json, std::string_view country_names, std::string_view countries_news,
             std::string_view cities, std::string_view places, std::string_view organizations,
             std::string_view agreements, std::string_view titles, std::string_view towns = {},
-            std::string_view former_countries_json = {});
+            std::string_view former_countries_json = {}, std::string_view regions = {});
 
   /// Longest entry whose name matches tokens [i, end), case rules applied:
   /// names must start with a capital, acronyms must be in capitals.

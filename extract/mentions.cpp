@@ -334,6 +334,28 @@ class GazetteerMentions : public MentionExtractor {
     std::set<std::pair<std::uint32_t, std::string>> in_sentence;
     for (const auto& m : a.mentions)
       if (m.type == NodeType::Country) ++named[m.country], in_sentence.emplace(m.sentence, m.country);
+    // A gazetteer place in a country the document never names, with a town of that name in a
+    // country it does name, is that town ("La Libertad" of an article on El Salvador, not Peru's region).
+    for (auto& m : a.mentions) {
+      if (m.type != NodeType::Place || m.gazetteer < 0 || m.country.empty() || named.count(m.country)) continue;
+      std::string key;
+      for (std::uint32_t k = m.first; k < m.last; ++k) {
+        if (k + 1 == m.last && k > m.first && a.is(k, kPlaceWord)) break;  // "... province"
+        key += (key.empty() ? "" : " ") + std::string(a.tokens[k].folded);
+      }
+      const GazetteerEntry& g = a.gaz.entry(static_cast<std::uint32_t>(m.gazetteer));
+      if (!g.generated) continue;  // the hand-kept places are the ones news means
+      for (const TownRow& row : a.gaz.towns(key)) {
+        auto n = named.find(std::string(row.country));
+        // a town a tenth of the city's size or more: Paris, Texas never stands for Paris
+        if (n == named.end() || (g.population > 0 && row.population * 10ull < g.population)) continue;
+        m.gazetteer = -1;
+        m.country = n->first;
+        m.key = "place:" + fold(row.name) + ":" + fold(m.country);
+        m.rule = "town-homonym";
+        break;
+      }
+    }
     for (auto& [t, rows] : towns) {
       const TownRow* best = nullptr;
       int best_score = 0;
@@ -1176,6 +1198,10 @@ class OfficialMentions : public MentionExtractor {
     std::set<std::string> seen;
     for (const auto& [k, surface] : full)
       if (seen.insert(k).second) ++surnames[last_name_key(surface)];
+    // given names of full names: "a friend of Vladimir" is no city of Russia in an article on Vladimir Putin
+    std::set<std::string> given;
+    for (const auto& [k, surface] : full)
+      if (k.find(' ') != std::string::npos) given.insert(k.substr(0, k.find(' ')));
     if (full.empty()) return;
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
@@ -1186,7 +1212,9 @@ class OfficialMentions : public MentionExtractor {
           // a gazetteer place or organisation that is in fact a known surname ("Bolton")
           if (m.type == NodeType::Country || m.type == NodeType::Official || m.type == NodeType::Agreement ||
               m.form == NameForm::Acronym) { i = std::max(i, m.last) - 1 + (m.last > i ? 0 : 1); continue; }
-          if (!surnames.count(person_key(m.surface)) || m.first != i) continue;
+          if ((!surnames.count(person_key(m.surface)) && !(m.type == NodeType::Place && given.count(person_key(m.surface)))) ||
+              m.first != i)
+            continue;
         }
         std::uint32_t e = parse_person_name(a, i, s.last_token, true);
         if (e == i) continue;

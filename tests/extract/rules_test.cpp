@@ -199,3 +199,25 @@ TEST_CASE("agreements/name-head: the name goes on over further heads and an and-
   auto o = run("He spoke for the Office for Trade Negotiations in Lagos.");
   for (const auto& n : o.nodes()) CHECK(n.rfind("Agreement:", 0) != 0);
 }
+
+TEST_CASE("gazetteer: first-level regions (ISO 3166-2) are places of their country") {
+  auto r = run("The United States sent aid to Arizona and Texas.");
+  CHECK(has(r.relations(), "locatedIn:Arizona->United States"));
+  CHECK(has(r.relations(), "locatedIn:Texas->United States"));
+}
+
+TEST_CASE("gazetteer/town-homonym: a place of a country the article never names is the town of one it names") {
+  // Tripoli is Libya's capital in the gazetteer; an article on Lebanon alone means Lebanon's Tripoli
+  auto r = run("Lebanon said clashes broke out in Tripoli on Monday.");
+  CHECK(has(r.relations(), "locatedIn:Tripoli->Lebanon"));
+  auto l = run("Libya said clashes broke out in Tripoli on Monday.");
+  CHECK(has(l.relations(), "locatedIn:Tripoli->Libya"));
+  // a town far smaller than the city (Paris, Texas) or a hand-kept place never stands for it
+  auto p = run("The United States said its envoy met allies in Paris and in Geneva.");
+  for (const auto& rel : p.relations()) CHECK(rel.find("->United States") == std::string::npos);
+}
+
+TEST_CASE("officials/known-name: a city that is the given name of the article's official is that person") {
+  auto r = run("Russia's President Vladimir Putin spoke. Being a friend of Vladimir helps, he said.");
+  for (const auto& n : r.nodes()) CHECK(n != "Place:Vladimir");
+}
