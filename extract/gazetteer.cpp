@@ -158,6 +158,7 @@ std::pair<std::uint32_t, std::span<const TownRow>> Gazetteer::town_at(const std:
                                                                      std::uint32_t end) const {
   std::pair<std::uint32_t, std::span<const TownRow>> best{0, {}};
   if (i >= end || !tokens[i].word() || !tokens[i].cap() || towns_.empty()) return best;
+  if (tokens[i].is(kAllCaps)) return best;  // an acronym ("SAN", "EDE") is no town
   const std::size_t h = word_hash(tokens[i].folded);
   if (!(town_first_words_[h / 64] & (std::uint64_t{1} << (h % 64)))) return best;
   std::string key;

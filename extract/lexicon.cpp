@@ -109,6 +109,17 @@ Table build() {
       "col", "gen", "maj", "lt", "brig", "capt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "lieut", "sheikh",
       "sheikha", "shaikh", "sayyid", "sayed", "hrh", "hh", "he", "dr", "prof", "mr", "mrs", "ms", "hon", "rev",
       "eng", "engr", "amb", "sen", "rep", "gov", "pres", "dato", "datuk", "pehin", "alhaji"});
+  add(t, kPoliticalWord, {
+      "leader", "leaders", "summit", "delegation", "delegations", "government", "governments", "regime", "officials",
+      "heads", "cabinet", "parliament", "elected", "election", "presidential", "diplomatic", "diplomat", "diplomats",
+      "talks", "visit", "bilateral", "ruling", "opposition", "coup", "sanctions", "treaty", "ceasefire"});
+  add(t, kSportWord, {
+      "match", "matches", "goal", "goals", "scored", "striker", "midfielder", "defender", "goalkeeper", "coach",
+      "league", "championship", "tournament", "fixture", "defeat", "defeated", "victory", "draw", "semi-final",
+      "quarter-final", "final", "season", "squad", "club", "fc", "stadium", "medal", "olympic", "olympics",
+      "cup", "innings", "wicket", "kickoff", "kick-off"});
+  add(t, kAreaWord, {"area", "region", "valley", "basin", "delta", "highlands", "countryside", "corridor", "enclave",
+                     "pocket", "strip", "belt", "plain", "plains", "oilfield", "field", "mountains"});
   add(t, kEventHead, {"meeting", "conference", "forum", "summit", "dialogue", "council", "commission", "partnership"});
   add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim"});
   // clang-format on

@@ -53,6 +53,12 @@ enum WordClass : std::uint32_t {
   /// words that end the name of a meeting series or a bilateral body named like an agreement
   /// ("Political Dialogue and Cooperation Meeting", "Strategic Partnership Council")
   kEventHead = 1u << 20,
+  /// lower-case words after "the <Name>" that make it a place: "the Orinoco area", "the Kurram valley"
+  kAreaWord = 1u << 21,
+  /// words of public life: "leaders", "summit", "delegation", "government" ...
+  kPoliticalWord = 1u << 22,
+  /// words of sport: a place name in such a sentence stands for a club ("defeat at home to Godoy Cruz")
+  kSportWord = 1u << 23,
 };
 
 /// The classes of a folded word (0 when it is in no list).

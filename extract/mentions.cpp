@@ -344,7 +344,7 @@ class GazetteerMentions : public MentionExtractor {
         key += (key.empty() ? "" : " ") + std::string(a.tokens[k].folded);
       }
       const GazetteerEntry& g = a.gaz.entry(static_cast<std::uint32_t>(m.gazetteer));
-      if (!g.generated) continue;  // the hand-kept places are the ones news means
+      if (!g.generated || g.population == 0) continue;  // hand-kept places and regions are the ones news means
       for (const TownRow& row : a.gaz.towns(key)) {
         auto n = named.find(std::string(row.country));
         // a town a tenth of the city's size or more: Paris, Texas never stands for Paris
@@ -402,8 +402,14 @@ class GazetteerMentions : public MentionExtractor {
                              const std::vector<std::pair<Mention, std::span<const TownRow>>>& towns) {
     if (first <= s.first_token) return false;
     if (a.is(first, kStopCap)) return false;  // "in June"
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k)
+      if (a.is(k, kSportWord)) return false;  // "defeat at home to Godoy Cruz": a club, not the town
     const std::string_view p = a.tokens[first - 1].folded;
     if (in_list(p, {"in", "near", "outside", "at", "from", "to", "into", "around", "towards", "toward", "across", "inside"}))
+      return true;
+    // "Kenya's Voi"
+    if (p == "'s" && first >= s.first_token + 2 && a.owner[first - 2] >= 0 &&
+        a.mentions[static_cast<std::size_t>(a.owner[first - 2])].type == NodeType::Country)
       return true;
     if (p == "of" && first >= s.first_token + 2 &&
         (a.is(first - 2, kPlaceKind) ||
@@ -414,6 +420,14 @@ class GazetteerMentions : public MentionExtractor {
       const std::uint32_t before = first - 2;
       if (a.owner[before] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[before])].type == NodeType::Place) return true;
       if (!towns.empty() && towns.back().first.last == before + 1) return true;
+      // "in Kafr Ruma, Sarmin": a list of names that a place preposition opens
+      std::uint32_t k = before + 1;
+      while (k > s.first_token && k + 8 > first &&
+             (name_word(a, k - 1) || folded_is(a, k - 1, ",") || folded_is(a, k - 1, "and") || folded_is(a, k - 1, "-")))
+        --k;
+      if (k > s.first_token && k < first - 1 && name_word(a, k) &&
+          in_list(a.tokens[k - 1].folded, {"in", "near", "outside", "from", "into", "towards", "toward", "across", "inside"}))
+        return true;
     }
     return false;
   }
@@ -442,8 +456,10 @@ class PlaceMentions : public MentionExtractor {
             if (!name_word(a, p) || a.is(p, kHeadlineVerb)) break;
             if (a.owner[p] >= 0) {
               const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[p])];
-              if (pm.type != NodeType::Place) break;
-              if (country.empty()) country = pm.country;
+              // a place, or a country by its name ("the Vatican Gardens"), names the feature
+              const bool country_name = pm.type == NodeType::Country && pm.form == NameForm::Name;
+              if (pm.type != NodeType::Place && !country_name) break;
+              if (country.empty()) country = country_name ? pm.key.substr(8) : pm.country;
               first = pm.first;
               continue;
             }
@@ -463,11 +479,61 @@ class PlaceMentions : public MentionExtractor {
           i = last - 1;
           continue;
         }
+        // in Eastern Ghouta, near North Waziristan: a compass word and a name nothing else took
+        if (compass_word(a, i) && a.tokens[i].cap() && i > s.first_token && locative(a, i - 1) && name_word(a, i + 1) &&
+            a.owner[i + 1] < 0) {
+          std::uint32_t e = i + 1;
+          while (e < s.last_token && e - i <= 2 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb)) ++e;
+          if (e < s.last_token && a.tokens[e].cap() && a.tokens[e].word()) { i = e - 1; continue; }  // a longer name
+          if (!thing_words(a, i + 1, e)) {
+            add(a, s, i, e, "", "compass-name");
+            i = e - 1;
+            continue;
+          }
+        }
+        // near Sarmada, Syria / from Rufaila, south of Mosul / in Qamenas, Sarmin and Talamenes:
+        // a name after a place preposition that a country, a distance from a place or a list with a place follows
+        if (name_word(a, i) && i > s.first_token && locative(a, i - 1) && !a.is(i, kHeadlineVerb)) {
+          std::uint32_t e = i;
+          while (e < s.last_token && e - i < 3 && name_word(a, e) && a.owner[e] < 0) ++e;
+          if (e > i && e + 1 < s.last_token && folded_is(a, e, ",") && !thing_words(a, i, e) && !is_gazetteer_span(a, i, e)) {
+            std::string country;
+            bool place = false;
+            if (const Mention* c = owned_at(a, e + 1); c && c->type == NodeType::Country && c->form == NameForm::Name &&
+                (c->last >= s.last_token || !a.tokens[c->last].cap() || folded_is(a, c->last, ","))) {
+              place = true;
+              country = c->key.substr(8);
+            }
+            const bool listed = !place && listed_with_place(a, s, e);
+            if (place || listed) {
+              add(a, s, i, e, country, "locative-name");
+              if (listed) add_list_members(a, s, e);
+              i = e - 1;
+              continue;
+            }
+          }
+        }
+        // the Orinoco area, the Kurram valley: "the" + a name + a lower-case area word
+        if (name_word(a, i) && i > s.first_token && folded_is(a, i - 1, "the") && a.owner[i] < 0) {
+          std::uint32_t e = i;
+          while (e < s.last_token && e - i < 2 && name_word(a, e) && a.owner[e] < 0) ++e;
+          const std::string_view w = a.tokens[e - 1].folded;
+          const bool adjective = w.size() > 4 && (w.substr(w.size() - 2) == "an" || w.substr(w.size() - 3) == "ese");
+          if (e > i && e < s.last_token && !a.tokens[e].cap() && a.is(e, kAreaWord) && !thing_words(a, i, e) &&
+              !is_gazetteer_span(a, i, e) && !a.tokens[i].is(kAllCaps) && w.size() >= 3 && !adjective) {
+            add(a, s, i, e, "", "name-area");
+            i = e;
+            continue;
+          }
+        }
         // Mount Sinjar, Lake Khuvsgul, Cape Town's neighbours: a capitalised prefix word and a name
         if (a.is(i, kPlacePrefixName) && a.tokens[i].cap() && name_word(a, i + 1) && a.owner[i + 1] < 0 &&
             a.tokens[i + 1].is(kSpaceBefore)) {
           std::uint32_t e = i + 1;
-          while (e < s.last_token && e - i <= 3 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb)) ++e;
+          while (e < s.last_token && e - i <= 3 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb) &&
+                 !a.is(e, kOrgHead) && !a.is(e, kThingWord) && !a.is(e, kCompanyWord))
+            ++e;
+          if (e == i + 1 || (i > s.first_token && compass_word(a, i - 1))) continue;  // "Western Cape High Court"
           add(a, s, i, e, "", "prefix-name");
           i = e - 1;
           continue;
@@ -524,6 +590,78 @@ class PlaceMentions : public MentionExtractor {
   }
 
  private:
+  static bool compass_word(const Annotation& a, std::uint32_t i) {
+    return i < a.tokens.size() &&
+           in_list(a.tokens[i].folded, {"eastern", "western", "northern", "southern", "east", "west", "north", "south",
+                                        "upper", "lower", "central"});
+  }
+  /// A preposition that puts what follows in a place: "in", "near", "outside", "from", "to".
+  static bool locative(const Annotation& a, std::uint32_t i) {
+    return i < a.tokens.size() && a.owner[i] < 0 &&
+           in_list(a.tokens[i].folded, {"in", "near", "outside", "from", "into", "towards", "toward", "across", "inside"});
+  }
+  static const Mention* owned_at(const Annotation& a, std::uint32_t k) {
+    if (k >= a.tokens.size() || a.owner[k] < 0) return nullptr;
+    const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k])];
+    return m.first == k ? &m : nullptr;
+  }
+  static bool thing_words(const Annotation& a, std::uint32_t first, std::uint32_t last) {
+    for (std::uint32_t k = first; k < last; ++k)
+      if (a.is(k, kThingWord) || a.is(k, kOrgHead) || a.is(k, kCompanyWord) || a.is(k, kStopCap) || title_word_at(a, k))
+        return true;
+    return false;
+  }
+  /// After the name, at `comma`: "(,) about 45km south of <place>" or ", X and <place>" / ", <place> and Y".
+  static bool listed_with_place(const Annotation& a, const Sentence& s, std::uint32_t comma) {
+    // a list of one-to-three-word names joined by "," and "and", one of them a place
+    std::uint32_t k = comma;
+    bool place = false, ok = true;
+    while (k < s.last_token && (folded_is(a, k, ",") || folded_is(a, k, "and"))) {
+      ++k;
+      if (folded_is(a, k, "and")) ++k;
+      if (const Mention* m = owned_at(a, k); m && m->type == NodeType::Place) {
+        place = true;
+        k = m->last;
+        continue;
+      }
+      std::uint32_t e = k;
+      while (e < s.last_token && e - k < 3 && name_word(a, e) && a.owner[e] < 0) ++e;
+      if (e == k) { ok = false; break; }
+      k = e;
+    }
+    if (place && ok) return true;
+    // ", (about 45km) south of <place>", ", an area outside <place>"
+    std::uint32_t q = comma + 1;
+    bool direction = false;
+    for (; q < s.last_token && q < comma + 10; ++q) {
+      const Token& t = a.tokens[q];
+      if (compass_word(a, q) || in_list(t.folded, {"outside", "near"})) { direction = true; continue; }
+      if (t.is(kNumber) || in_list(t.folded, {"about", "some", "around", "km", "miles", "mile", "kilometres", "kilometers",
+                                             "(", ")", "of", "also", "just", "the", "a", "an", "area", "village", "town"}))
+        continue;
+      if (t.folded.size() > 2 && t.folded.substr(t.folded.size() - 2) == "km") continue;
+      break;
+    }
+    if (!direction) return false;
+    const Mention* p = owned_at(a, q);
+    return p && (p->type == NodeType::Place || p->type == NodeType::Country);
+  }
+
+  /// The other names of a list of places that starts at `comma` ("..., Sarmin and Binnish").
+  static void add_list_members(Annotation& a, const Sentence& s, std::uint32_t comma) {
+    std::uint32_t k = comma;
+    while (k < s.last_token && (folded_is(a, k, ",") || folded_is(a, k, "and"))) {
+      ++k;
+      if (folded_is(a, k, "and")) ++k;
+      if (const Mention* m = owned_at(a, k)) { k = m->last; continue; }
+      std::uint32_t e = k;
+      while (e < s.last_token && e - k < 3 && name_word(a, e) && a.owner[e] < 0) ++e;
+      if (e == k || thing_words(a, k, e)) return;
+      add(a, s, k, e, "", "locative-name");
+      k = e;
+    }
+  }
+
   static void add(Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last, const std::string& country,
                   const char* rule) {
     // a place inside (Athens in "Athens International Airport") is part of the name, and
@@ -963,6 +1101,13 @@ class OfficialMentions : public MentionExtractor {
           // a full name right after the country or body starts the official
           if (after_mention == e && name_word(a, e) && word_count(a.surface(e, parse_person_name(a, e, s.last_token))) >= 2)
             break;
+          // a place that no mention took ("the Middle East" before a name) is part of the phrase
+          if (name_word(a, e))
+            if (auto g = a.gaz.match(a.doc.text, a.tokens, e, s.last_token); g && a.gaz.entry(g->entry).type == NodeType::Place) {
+              e += g->length;
+              after_mention = e;
+              continue;
+            }
           if (folded_is(a, e, "(") && e + 2 < s.last_token && a.tokens[e + 1].is(kAllCaps) && folded_is(a, e + 2, ")")) {
             e += 3;
             if (after_mention == e - 3) after_mention = e;
@@ -1128,7 +1273,7 @@ class OfficialMentions : public MentionExtractor {
       if (c.type != NodeType::Country || c.form != NameForm::Name || c.last != i - 1) continue;
       std::uint32_t e = parse_person_name(a, i, s.last_token);
       if (e == i || word_count(a.surface(i, e)) < 2 || !name_closes(a, e, s.last_token)) continue;
-      if (is_gazetteer_span(a, i, e) || !plain_person_words(a, i, e)) continue;
+      if (is_gazetteer_span(a, i, e) || !plain_person_words(a, i, e) || !political(a, s)) continue;
       Mention men = span_mention(a, NodeType::Official, s.index, i, e);
       men.country = c.key.substr(8);
       men.extractor = "officials";
@@ -1136,6 +1281,16 @@ class OfficialMentions : public MentionExtractor {
       a.add_mention(std::move(men));
       i = e - 1;
     }
+  }
+
+  /// Does the sentence speak of public roles ("leaders", "summit", a title ...)? Sports and
+  /// business news name athletes and companies by "Senegal's X" as well.
+  static bool political(const Annotation& a, const Sentence& s) {
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      if (a.is(k, kPoliticalWord)) return true;
+      if (const TitleWord* w = title_word_at(a, k); w && w->cls == TitleClass::Head) return true;
+    }
+    return false;
   }
 
   /// No word of [first, last) is a company, body, place or agreement head, a title, or owned by a mention.

@@ -221,3 +221,34 @@ TEST_CASE("officials/known-name: a city that is the given name of the article's 
   auto r = run("Russia's President Vladimir Putin spoke. Being a friend of Vladimir helps, he said.");
   for (const auto& n : r.nodes()) CHECK(n != "Place:Vladimir");
 }
+
+TEST_CASE("places/compass-name, locative-name, name-area: places the text itself marks") {
+  auto r = run("Syria said the army advanced in Eastern Qalamoun. Jets struck near Tell Hamdan, Syria, and in Kafr Ruma, "
+               "Sarmin and Binnish. Gunmen came from Deir Mahrous, about 30km south of Aleppo. Oil lies in the Zuata area.");
+  auto nodes = r.nodes();
+  CHECK(has(nodes, "Place:Eastern Qalamoun"));
+  CHECK(has(nodes, "Place:Tell Hamdan"));
+  CHECK(has(r.relations(), "locatedIn:Tell Hamdan->Syria"));
+  CHECK(has(nodes, "Place:Kafr Ruma"));
+  CHECK(has(nodes, "Place:Binnish"));
+  CHECK(has(nodes, "Place:Deir Mahrous"));
+  CHECK(has(r.relations(), "locatedIn:Deir Mahrous->Syria"));
+  CHECK(has(nodes, "Place:Zuata"));
+  // no place sign: a person, a body, an adjective
+  auto n = run("He met in Western Union offices. Talks were held in Omar Haddad, he said. The Andean region is dry.");
+  for (const auto& x : n.nodes()) CHECK(x.rfind("Place:", 0) != 0);
+}
+
+TEST_CASE("gazetteer/town-in-context: after a country's possessive; never in a sports sentence or as a language") {
+  auto r = run("The road runs towards Kenya's Voi.");
+  CHECK(has(r.relations(), "locatedIn:Voi->Kenya"));
+  auto sport = run("Argentina's champions lost the match at home to Godoy Cruz.");
+  CHECK_FALSE(has(sport.nodes(), "Place:Godoy Cruz"));
+  auto lang = run("The United States printed it in English and Spanish.");
+  for (const auto& x : lang.nodes()) CHECK(x.rfind("Place:", 0) != 0);
+}
+
+TEST_CASE("officials/possessive-name: only in a sentence about public life") {
+  auto r = run("Senegal's Sadio Diallo scored twice and Brazil's Lucas Moreira teamed up with him.");
+  for (const auto& x : r.nodes()) CHECK(x.rfind("Official:", 0) != 0);
+}

@@ -82,7 +82,12 @@ const phraseKey = s => {
   if (!/^[a-z]+(?:[ -][a-z]+)*$/.test(k)) return null;
   return k.replace(/-/g, ' - ');
 };
-const countryNames = new Set(countries.flatMap(c => [c.name.common, c.name.official]).map(n => ascii(n).toLowerCase()));
+// country names, demonyms and language names are never towns ("in English", "in Dutch")
+const countryNames = new Set([
+  ...countries.flatMap(c => [c.name.common, c.name.official]),
+  ...countries.flatMap(c => (c.demonyms && c.demonyms.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [])),
+  ...countries.flatMap(c => Object.values(c.languages || {})),
+].filter(Boolean).map(n => ascii(n).toLowerCase()));
 const cityIn = new Set(cityRows.map(r => r.split('\t')).map(([n, cc]) => ascii(n).toLowerCase() + '\t' + cc));
 const townRows = [];
 const townSeen = new Set();
@@ -94,7 +99,7 @@ for (const c of towns) {
   // homonyms in other countries stay (Babylon, Iraq and Babylon, New York): the
   // extractor takes the one whose country the document names
   // a city of the same name elsewhere stays: "Tripoli" of an article on Lebanon is Lebanon's
-  if (!iso3 || !latin(c.name) || c.name.length < 4 || /\d/.test(c.name) || countryNames.has(key) ||
+  if (!iso3 || !latin(c.name) || c.name.length < 3 || /\d/.test(c.name) || countryNames.has(key) ||
       cityIn.has(key + '\t' + iso3) || townSeen.has(key + '\t' + iso3) || words.has(key) || ambiguous.has(c.name)) continue;
   for (const spelling of [c.name, ...variants(c.name)]) {
     const k = phraseKey(spelling);
