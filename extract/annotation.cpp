@@ -88,4 +88,22 @@ int Annotation::entity_at(std::uint32_t token) const {
   return mentions[static_cast<std::size_t>(owner[token])].entity;
 }
 
+std::uint32_t after_direction(const Annotation& a, std::uint32_t from, std::uint32_t end, std::uint32_t limit) {
+  bool direction = false;
+  std::uint32_t k = from;
+  for (; k < end && k < from + limit; ++k) {
+    const Token& t = a.tokens[k];
+    const std::string_view f = t.folded;
+    if (a.is(k, kCompass) || f == "outside" || f == "near" || f == "outskirts") { direction = true; continue; }
+    if (t.is(kNumber) || a.is(k, kPlaceKind) || f == "," || f == "(" || f == ")" || f == "about" || f == "some" ||
+        f == "around" || f == "roughly" || f == "km" || f == "kilometres" || f == "kilometers" || f == "miles" ||
+        f == "mile" || f == "of" || f == "the" || f == "a" || f == "an" || f == "just" || f == "located" || f == "lies" ||
+        f == "also" || f == "from")
+      continue;
+    if (f.size() > 2 && f.substr(f.size() - 2) == "km" && f[0] >= '0' && f[0] <= '9') continue;  // "45km"
+    return direction ? k : 0;
+  }
+  return direction && k == end ? end : 0;
+}
+
 }  // namespace irgraph::extract

@@ -53,6 +53,13 @@ struct Entity {
   std::string extractor, rule;
 };
 
+class Annotation;
+
+/// Do the tokens from `from` read a distance or a direction from a place (", about 45km
+/// (28 miles) south of", ", an area outside", " near")? The token after them (where the
+/// place should stand), or 0 when they do not. At most `limit` tokens are read.
+std::uint32_t after_direction(const Annotation& a, std::uint32_t from, std::uint32_t end, std::uint32_t limit = 12);
+
 class Annotation {
  public:
   Annotation(const Document& doc, const Gazetteer& gaz);

@@ -109,6 +109,11 @@ Table build() {
       "col", "gen", "maj", "lt", "brig", "capt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "lieut", "sheikh",
       "sheikha", "shaikh", "sayyid", "sayed", "hrh", "hh", "he", "dr", "prof", "mr", "mrs", "ms", "hon", "rev",
       "eng", "engr", "amb", "sen", "rep", "gov", "pres", "dato", "datuk", "pehin", "alhaji"});
+  add(t, kCompass, {
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper",
+      "lower"});
+  add(t, kLocative, {"in", "near", "outside", "from", "into", "towards", "toward", "across", "inside"});
   add(t, kPoliticalWord, {
       "leader", "leaders", "summit", "delegation", "delegations", "government", "governments", "regime", "officials",
       "heads", "cabinet", "parliament", "elected", "election", "presidential", "diplomatic", "diplomat", "diplomats",

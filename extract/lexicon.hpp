@@ -59,6 +59,10 @@ enum WordClass : std::uint32_t {
   kPoliticalWord = 1u << 22,
   /// words of sport: a place name in such a sentence stands for a club ("defeat at home to Godoy Cruz")
   kSportWord = 1u << 23,
+  /// compass words: "northern", "south", "central" ...
+  kCompass = 1u << 24,
+  /// prepositions that put what follows in a place: "in", "near", "outside", "from", "into" ...
+  kLocative = 1u << 25,
 };
 
 /// The classes of a folded word (0 when it is in no list).

@@ -405,8 +405,7 @@ class GazetteerMentions : public MentionExtractor {
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k)
       if (a.is(k, kSportWord)) return false;  // "defeat at home to Godoy Cruz": a club, not the town
     const std::string_view p = a.tokens[first - 1].folded;
-    if (in_list(p, {"in", "near", "outside", "at", "from", "to", "into", "around", "towards", "toward", "across", "inside"}))
-      return true;
+    if (a.is(first - 1, kLocative) || p == "at" || p == "to" || p == "around") return true;
     // "Kenya's Voi"
     if (p == "'s" && first >= s.first_token + 2 && a.owner[first - 2] >= 0 &&
         a.mentions[static_cast<std::size_t>(a.owner[first - 2])].type == NodeType::Country)
@@ -425,9 +424,7 @@ class GazetteerMentions : public MentionExtractor {
       while (k > s.first_token && k + 8 > first &&
              (name_word(a, k - 1) || folded_is(a, k - 1, ",") || folded_is(a, k - 1, "and") || folded_is(a, k - 1, "-")))
         --k;
-      if (k > s.first_token && k < first - 1 && name_word(a, k) &&
-          in_list(a.tokens[k - 1].folded, {"in", "near", "outside", "from", "into", "towards", "toward", "across", "inside"}))
-        return true;
+      if (k > s.first_token && k < first - 1 && name_word(a, k) && a.is(k - 1, kLocative)) return true;
     }
     return false;
   }
@@ -480,7 +477,7 @@ class PlaceMentions : public MentionExtractor {
           continue;
         }
         // in Eastern Ghouta, near North Waziristan: a compass word and a name nothing else took
-        if (compass_word(a, i) && a.tokens[i].cap() && i > s.first_token && locative(a, i - 1) && name_word(a, i + 1) &&
+        if (a.is(i, kCompass) && a.tokens[i].cap() && i > s.first_token && locative(a, i - 1) && name_word(a, i + 1) &&
             a.owner[i + 1] < 0) {
           std::uint32_t e = i + 1;
           while (e < s.last_token && e - i <= 2 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb)) ++e;
@@ -533,7 +530,7 @@ class PlaceMentions : public MentionExtractor {
           while (e < s.last_token && e - i <= 3 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb) &&
                  !a.is(e, kOrgHead) && !a.is(e, kThingWord) && !a.is(e, kCompanyWord))
             ++e;
-          if (e == i + 1 || (i > s.first_token && compass_word(a, i - 1))) continue;  // "Western Cape High Court"
+          if (e == i + 1 || (i > s.first_token && a.is(i - 1, kCompass))) continue;  // "Western Cape High Court"
           add(a, s, i, e, "", "prefix-name");
           i = e - 1;
           continue;
@@ -590,16 +587,8 @@ class PlaceMentions : public MentionExtractor {
   }
 
  private:
-  static bool compass_word(const Annotation& a, std::uint32_t i) {
-    return i < a.tokens.size() &&
-           in_list(a.tokens[i].folded, {"eastern", "western", "northern", "southern", "east", "west", "north", "south",
-                                        "upper", "lower", "central"});
-  }
   /// A preposition that puts what follows in a place: "in", "near", "outside", "from", "to".
-  static bool locative(const Annotation& a, std::uint32_t i) {
-    return i < a.tokens.size() && a.owner[i] < 0 &&
-           in_list(a.tokens[i].folded, {"in", "near", "outside", "from", "into", "towards", "toward", "across", "inside"});
-  }
+  static bool locative(const Annotation& a, std::uint32_t i) { return a.is(i, kLocative) && a.owner[i] < 0; }
   static const Mention* owned_at(const Annotation& a, std::uint32_t k) {
     if (k >= a.tokens.size() || a.owner[k] < 0) return nullptr;
     const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k])];
@@ -631,19 +620,8 @@ class PlaceMentions : public MentionExtractor {
     }
     if (place && ok) return true;
     // ", (about 45km) south of <place>", ", an area outside <place>"
-    std::uint32_t q = comma + 1;
-    bool direction = false;
-    for (; q < s.last_token && q < comma + 10; ++q) {
-      const Token& t = a.tokens[q];
-      if (compass_word(a, q) || in_list(t.folded, {"outside", "near"})) { direction = true; continue; }
-      if (t.is(kNumber) || in_list(t.folded, {"about", "some", "around", "km", "miles", "mile", "kilometres", "kilometers",
-                                             "(", ")", "of", "also", "just", "the", "a", "an", "area", "village", "town"}))
-        continue;
-      if (t.folded.size() > 2 && t.folded.substr(t.folded.size() - 2) == "km") continue;
-      break;
-    }
-    if (!direction) return false;
-    const Mention* p = owned_at(a, q);
+    const std::uint32_t q = after_direction(a, comma + 1, s.last_token);
+    const Mention* p = q ? owned_at(a, q) : nullptr;
     return p && (p->type == NodeType::Place || p->type == NodeType::Country);
   }
 

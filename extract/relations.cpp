@@ -1,7 +1,6 @@
 // Relation extractors: each reads the annotated document and emits the
 // relations of one ontology type (or a family of cues) with their evidence.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -529,15 +528,10 @@ class Visited : public RelationExtractor {
 
 // -------------------------------------------------------------- locatedIn
 
-bool compass(std::string_view f) {
-  return in(f, {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-                "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"});
-}
-
 /// Tokens [from, to) read ", a city in (the) (southern)" or "in (northern)": the place is in what follows.
 bool in_country_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to) {
   std::uint32_t k = to;
-  while (k > from && (compass(a.tokens[k - 1].folded) || a.tokens[k - 1].folded == "the")) --k;
+  while (k > from && (a.is(k - 1, kCompass) || a.tokens[k - 1].folded == "the")) --k;
   if (k == from || a.tokens[k - 1].folded != "in") return false;
   --k;
   if (k == from) return true;  // "Basra in Iraq"
@@ -546,25 +540,6 @@ bool in_country_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to
   for (std::uint32_t q = from + 1; q < k; ++q)
     if (!in(a.tokens[q].folded, {"a", "an", "the"}) && !a.is(q, kPlaceKind)) return false;
   return true;
-}
-
-/// Tokens [from, to) read a distance or direction from a place: ", about 45km (28 miles) south of",
-/// ", an area outside", " near", " on the outskirts of".
-bool near_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to) {
-  bool direction = false;
-  for (std::uint32_t k = from; k < to; ++k) {
-    const Token& t = a.tokens[k];
-    std::string_view f = t.folded;
-    if (compass(f) || in(f, {"outside", "near", "outskirts", "from"})) { direction = true; continue; }
-    if (t.is(kNumber) || a.is(k, kPlaceKind) ||
-        in(f, {",", "(", ")", "about", "some", "around", "roughly", "km", "kilometres", "kilometers", "miles", "mile", "of",
-               "the", "a", "an", "just", "located", "lies"}))
-      continue;
-    if (f.size() > 2 && (f.substr(f.size() - 2) == "km" || f.substr(f.size() - 2) == "mi") && std::isdigit(static_cast<unsigned char>(f[0])))
-      continue;  // "45km"
-    return false;
-  }
-  return direction;
 }
 
 class LocatedIn : public RelationExtractor {
@@ -611,7 +586,7 @@ class LocatedIn : public RelationExtractor {
         // "the village of Safina, about 45km south of Mosul", "Sabboura, an area outside Damascus":
         // in the country of the place it is measured from
         if (c.type == NodeType::Place && p.type == NodeType::Place && p.first > c.last && p.first <= c.last + 12 &&
-            !stated.count(c.entities.front()) && near_phrase(a, c.last, p.first)) {
+            !stated.count(c.entities.front()) && after_direction(a, c.last, p.first) == p.first) {
           const Entity& ref = a.entities[static_cast<std::size_t>(p.entities.front())];
           auto it = countries.find(ref.country);
           if (!ref.country.empty() && it != countries.end() && a.entities[static_cast<std::size_t>(c.entities.front())].country.empty()) {
