@@ -1,6 +1,32 @@
 #include "extract/pipeline.hpp"
 
+#include "extract/mentions/mention_rules.hpp"
+#include "extract/relations/relation_rules.hpp"
+
 namespace irgraph::extract {
+
+std::vector<std::unique_ptr<MentionExtractor>> make_mention_extractors() {
+  std::vector<std::unique_ptr<MentionExtractor>> v;
+  v.push_back(make_gazetteer_mentions());
+  v.push_back(make_place_mentions());  // after the gazetteer: its places are the known ones
+  v.push_back(make_agreement_mentions());
+  v.push_back(make_organization_mentions());
+  v.push_back(make_official_mentions());
+  v.push_back(make_description_mentions());
+  return v;
+}
+
+std::vector<std::unique_ptr<RelationExtractor>> make_relation_extractors() {
+  std::vector<std::unique_ptr<RelationExtractor>> v;
+  v.push_back(make_met_with());
+  v.push_back(make_accompanied());
+  v.push_back(make_signed());
+  v.push_back(make_guarantor_party());
+  v.push_back(make_located_in());
+  v.push_back(make_official_of());
+  v.push_back(make_visited());  // after officialOf: it needs officials' countries
+  return v;
+}
 
 Pipeline::Pipeline() : Pipeline(Gazetteer::instance()) {}
 

@@ -72,7 +72,8 @@ class Pipeline {
   std::vector<std::unique_ptr<RelationExtractor>> relation_extractors_;
 };
 
-// Factories (defined beside their rules).
+// The standard extractors in the order they run (pipeline.cpp; each extractor is
+// a file of extract/mentions/ or extract/relations/).
 std::vector<std::unique_ptr<MentionExtractor>> make_mention_extractors();
 std::vector<std::unique_ptr<RelationExtractor>> make_relation_extractors();
 /// Groups mentions into entities (in-document coreference); called by Pipeline between the two stages.

@@ -1,0 +1,162 @@
+// In-document coreference: mentions grouped into the document's entities
+// (gazetteer keys, full names and their short forms, descriptions and groups
+// resolved to what the document named).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/mentions/mention_rules.hpp"
+#include "extract/names.hpp"
+
+namespace irgraph::extract {
+
+using namespace mention_rules;
+
+void resolve_coreference(Annotation& a) {
+  // Mentions emptied by a later extractor (a place inside an agreement name) drop out.
+  std::map<std::string, int> by_key;
+  auto new_entity = [&](const Mention& m, int mi) {
+    Entity e;
+    e.type = m.type;
+    e.name = m.surface;
+    e.country = m.country;
+    e.role = m.role;
+    e.extractor = m.extractor;
+    e.rule = m.rule;
+    if (m.gazetteer < 0 && !m.key.empty()) e.key = m.key.substr(m.key.find(':') + 1);  // pattern key ("sochi")
+    if (m.gazetteer >= 0) {
+      const auto& g = a.gaz.entry(static_cast<std::uint32_t>(m.gazetteer));
+      e.key = g.key;
+      e.name = g.name;  // the gazetteer's display name; the surface becomes an alias
+    }
+    e.mentions.push_back(mi);
+    a.entities.push_back(std::move(e));
+    return static_cast<int>(a.entities.size() - 1);
+  };
+  auto add_alias = [&](Entity& e, const std::string& s) {
+    if (s.empty() || s == e.name) return;
+    if (std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end()) e.aliases.push_back(s);
+  };
+
+  // 1. everything but officials: by key
+  for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+    Mention& m = a.mentions[mi];
+    if (m.last <= m.first || m.type == NodeType::Official || m.description) continue;
+    auto it = by_key.find(m.key);
+    if (it == by_key.end()) {
+      int id = new_entity(m, static_cast<int>(mi));
+      by_key.emplace(m.key, id);
+      m.entity = id;
+      add_alias(a.entities[static_cast<std::size_t>(id)], m.surface);
+    } else {
+      m.entity = it->second;
+      Entity& e = a.entities[static_cast<std::size_t>(it->second)];
+      e.mentions.push_back(static_cast<int>(mi));
+      // the fullest form is the name: "Astana platform" < "Astana process"? keep the first, but prefer longer names
+      if (m.form == NameForm::Name && e.type != NodeType::Country && m.gazetteer < 0 &&
+          a.mentions[static_cast<std::size_t>(e.mentions.front())].gazetteer < 0 && m.surface.size() > e.name.size() &&
+          m.type != NodeType::Agreement) {
+        add_alias(e, e.name);
+        e.name = m.surface;
+      } else {
+        add_alias(e, m.surface);
+      }
+    }
+  }
+
+  // 2. officials: full names first (longest first), then shorter forms to the unique longer name ending with them
+  std::vector<int> order;
+  for (std::size_t mi = 0; mi < a.mentions.size(); ++mi)
+    if (a.mentions[mi].type == NodeType::Official && !a.mentions[mi].description && a.mentions[mi].last > a.mentions[mi].first)
+      order.push_back(static_cast<int>(mi));
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return word_count(a.mentions[static_cast<std::size_t>(x)].surface) > word_count(a.mentions[static_cast<std::size_t>(y)].surface);
+  });
+  std::map<std::string, int> person_entities;  // person_key -> entity
+  for (int mi : order) {
+    Mention& m = a.mentions[static_cast<std::size_t>(mi)];
+    std::string key = person_key(m.surface);
+    int target = -1;
+    if (auto it = person_entities.find(key); it != person_entities.end()) {
+      target = it->second;
+    } else {
+      // the unique known longer name this one ends with ("Putin" -> "Vladimir Putin")
+      std::set<int> candidates;
+      for (const auto& [k, ent] : person_entities)
+        if (is_short_form(k, key)) candidates.insert(ent);
+      // else the unique longer name it starts ("Uhuru" -> "Uhuru Kenyatta", "Xi" -> "Xi Jinping")
+      if (candidates.empty())
+        for (const auto& [k, ent] : person_entities)
+          if (is_first_word_form(k, key)) candidates.insert(ent);
+      if (candidates.size() == 1) target = *candidates.begin();
+      else if (candidates.size() > 1) continue;  // ambiguous surname: left unresolved
+    }
+    if (target < 0) {
+      target = new_entity(m, mi);
+      person_entities.emplace(key, target);
+    } else {
+      a.entities[static_cast<std::size_t>(target)].mentions.push_back(mi);
+      add_alias(a.entities[static_cast<std::size_t>(target)], m.surface);
+      person_entities.emplace(key, target);
+    }
+    m.entity = target;
+    Entity& e = a.entities[static_cast<std::size_t>(target)];
+    if (e.role.empty()) e.role = m.role;
+    if (e.country.empty()) e.country = m.country;
+    if (e.org < 0 && m.org >= 0) e.org = m.org;
+  }
+  // organisations of officials: mention index -> entity
+  for (auto& e : a.entities)
+    if (e.type == NodeType::Official && e.org >= 0) e.org = a.mentions[static_cast<std::size_t>(e.org)].entity;
+
+  // 3. descriptions: the officials of that country holding that role; groups: the last ones named
+  for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
+    Mention& m = a.mentions[mi];
+    if (!m.description) continue;
+    if (m.group > 0) {
+      std::vector<const Mention*> before;
+      for (const auto& o : a.mentions)
+        if (!o.description && o.entity >= 0 && o.type == m.type && o.last > o.first &&
+            (o.sentence < m.sentence || (o.sentence == m.sentence && o.last <= m.first)))
+          before.push_back(&o);
+      std::sort(before.begin(), before.end(), [](const Mention* x, const Mention* y) {
+        return x->sentence != y->sentence ? x->sentence > y->sentence : x->first > y->first;
+      });
+      // the latest coordinated list of exactly that many ("Turkey, Iran and Russia"), else the last ones named
+      for (std::size_t b = 0; b + 1 < before.size() && m.refers.empty(); ++b) {
+        std::vector<const Mention*> run{before[b]};
+        for (std::size_t c = b + 1; c < before.size(); ++c) {
+          const Mention* right = run.back();
+          const Mention* left = before[c];
+          if (left->sentence != right->sentence) break;
+          bool joined = true;
+          for (std::uint32_t t = left->last; t < right->first; ++t)
+            if (!in_list(a.tokens[t].folded, {",", "and"})) joined = false;
+          if (!joined) break;
+          run.push_back(left);
+        }
+        std::set<int> ents;
+        for (const Mention* r : run) ents.insert(r->entity);
+        if (static_cast<int>(ents.size()) == m.group && static_cast<int>(run.size()) == m.group)
+          for (auto it = run.rbegin(); it != run.rend(); ++it) m.refers.push_back((*it)->entity);
+      }
+      for (const Mention* o : before) {
+        if (static_cast<int>(m.refers.size()) == m.group) break;
+        if (std::find(m.refers.begin(), m.refers.end(), o->entity) == m.refers.end()) m.refers.push_back(o->entity);
+      }
+      if (static_cast<int>(m.refers.size()) != m.group) m.refers.clear();  // not enough named: no guess
+      continue;
+    }
+    for (const auto& role : m.roles) {
+      std::vector<int> hits;
+      for (std::size_t ei = 0; ei < a.entities.size(); ++ei) {
+        const Entity& e = a.entities[ei];
+        if (e.type == NodeType::Official && e.country == m.country && !e.role.empty() && role_core(e.role) == role_core(role))
+          hits.push_back(static_cast<int>(ei));
+      }
+      if (hits.size() == 1) m.refers.push_back(hits.front());
+    }
+  }
+}
+
+}  // namespace irgraph::extract

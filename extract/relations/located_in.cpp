@@ -1,0 +1,100 @@
+// locatedIn: places in countries and places, from the sentence and from the gazetteer.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "extract/relations/relation_rules.hpp"
+
+namespace irgraph::extract {
+
+namespace {
+
+using namespace relation_rules;
+
+/// Tokens [from, to) read ", a city in (the) (southern)" or "in (northern)": the place is in what follows.
+bool in_country_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to) {
+  std::uint32_t k = to;
+  while (k > from && (a.is(k - 1, kCompass) || a.tokens[k - 1].folded == "the")) --k;
+  if (k == from || a.tokens[k - 1].folded != "in") return false;
+  --k;
+  if (k == from) return true;  // "Basra in Iraq"
+  // ", a city in" / ", an area in" / ", the capital in"
+  if (a.tokens[from].folded != ",") return false;
+  for (std::uint32_t q = from + 1; q < k; ++q)
+    if (!in(a.tokens[q].folded, {"a", "an", "the"}) && !a.is(q, kPlaceKind)) return false;
+  return true;
+}
+
+class LocatedIn : public RelationExtractor {
+ public:
+  std::string_view name() const override { return "located-in"; }
+  std::string_view description() const override {
+    return "locatedIn: \"the Kazakh capital Astana\", \"Idlib, Syria\", and the gazetteer's country when the document names it";
+  }
+  void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
+    std::vector<RelationRecord> out;
+    Emitter emit(a, out, sink, name());
+    std::map<std::string, int> countries;  // alpha-3 -> entity
+    for (std::size_t i = 0; i < a.entities.size(); ++i)
+      if (a.entities[i].type == NodeType::Country) countries.emplace(a.entities[i].key, static_cast<int>(i));
+    std::set<int> stated;
+    for (const auto& s : a.sentences) {
+      auto slots = slots_of(a, s.index);
+      for (std::size_t i = 0; i + 1 < slots.size(); ++i) {
+        const Slot& c = slots[i];
+        const Slot& p = slots[i + 1];
+        // "the Kazakh capital Astana", "the Syrian city of Aleppo"
+        if (c.type == NodeType::Country && p.type == NodeType::Place && p.first > c.last && p.first <= c.last + 3) {
+          bool word = false;
+          for (std::uint32_t k = c.last; k < p.first; ++k)
+            if (in(a.tokens[k].folded, {"capital", "city", "town", "province", "region", "district", "village", "port"}))
+              word = true;
+          if (word) {
+            emit(RelationType::LocatedIn, p.entities.front(), c.entities.front(), s.index, "", "demonym-placeword");
+            stated.insert(p.entities.front());
+          }
+        }
+        // "Idlib, Syria"
+        if (c.type == NodeType::Place && p.type == NodeType::Country && p.first == c.last + 1 &&
+            a.tokens[c.last].folded == ",") {
+          emit(RelationType::LocatedIn, c.entities.front(), p.entities.front(), s.index, "", "place-comma-country");
+          stated.insert(c.entities.front());
+        }
+        // "Amarah, a city in southern Iraq", "the Ishtar Gate in Iraq", "the Tabqa Dam in northern Syria"
+        if (c.type == NodeType::Place && p.type == NodeType::Country && p.first > c.last && p.first <= c.last + 8 &&
+            !(p.last < s.last_token && a.tokens[p.last].folded == "'s") && in_country_phrase(a, c.last, p.first)) {
+          emit(RelationType::LocatedIn, c.entities.front(), p.entities.front(), s.index, "", "place-in-country");
+          stated.insert(c.entities.front());
+        }
+        // "the village of Safina, about 45km south of Mosul", "Sabboura, an area outside Damascus":
+        // in the country of the place it is measured from
+        if (c.type == NodeType::Place && p.type == NodeType::Place && p.first > c.last && p.first <= c.last + 12 &&
+            !stated.count(c.entities.front()) && after_direction(a, c.last, p.first) == p.first) {
+          const Entity& ref = a.entities[static_cast<std::size_t>(p.entities.front())];
+          auto it = countries.find(ref.country);
+          if (!ref.country.empty() && it != countries.end() && a.entities[static_cast<std::size_t>(c.entities.front())].country.empty()) {
+            emit(RelationType::LocatedIn, c.entities.front(), it->second, s.index, "", "near-place");
+            stated.insert(c.entities.front());
+          }
+        }
+      }
+    }
+    // the gazetteer's country, when the document names that country
+    for (std::size_t i = 0; i < a.entities.size(); ++i) {
+      const Entity& e = a.entities[i];
+      if (e.type != NodeType::Place || e.country.empty() || stated.count(static_cast<int>(i))) continue;
+      auto it = countries.find(e.country);
+      if (it == countries.end()) continue;
+      const Mention& m = a.mentions[static_cast<std::size_t>(e.mentions.front())];
+      emit(RelationType::LocatedIn, static_cast<int>(i), it->second, m.sentence, "", "gazetteer-country");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RelationExtractor> make_located_in() { return std::make_unique<LocatedIn>(); }
+
+}  // namespace irgraph::extract

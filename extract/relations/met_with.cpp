@@ -1,0 +1,89 @@
+// metWith: meetings, talks and calls between officials.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "extract/relations/relation_rules.hpp"
+
+namespace irgraph::extract {
+
+namespace {
+
+using namespace relation_rules;
+
+class MetWith : public RelationExtractor {
+ public:
+  std::string_view name() const override { return "met-with"; }
+  std::string_view description() const override {
+    return "metWith: met, held talks, discussed, spoke by phone, received or hosted; pairwise for groups";
+  }
+  void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
+    std::vector<RelationRecord> out;
+    Emitter emit(a, out, sink, name());
+    for (const auto& s : a.sentences) {
+      auto slots = slots_of(a, s.index);
+      int officials = 0;
+      for (const auto& sl : slots) officials += sl.type == NodeType::Official ? static_cast<int>(sl.entities.size()) : 0;
+      if (officials < 2) continue;
+      const std::string mode = meeting_mode(a, s);
+      for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+        std::string_view f = a.tokens[k].folded;
+        bool verb = in(f, {"met", "meet", "meets", "meeting", "meetings", "talks", "talked", "spoke", "speaks",
+                           "phoned", "received", "receives", "hosted", "hosts", "discussed", "discuss", "discusses",
+                           "conversation", "consultations", "telephoned", "call", "conferred", "negotiations"});
+        if (!verb || a.owner[k] >= 0) continue;
+        // denied, cancelled or conditional meetings, and ones still to come, did not happen
+        if (negated_or_conditional(a, s, k) || (in(f, {"meet", "meets", "discuss", "talks", "call"}) && planned(a, s, k))) continue;
+        // "talks between X and Y" / "a meeting between X and Y"
+        std::uint32_t next = k + 1;
+        if (next < s.last_token && a.tokens[next].folded == "between") {
+          auto g = group_after(a, slots, next + 1, s.last_token, {NodeType::Official}, 3);
+          pairwise(emit, entities_of(slots, g), s.index, mode, "talks-between");
+          continue;
+        }
+        auto subj = entities_of(slots, group_before(a, slots, k, {NodeType::Official}));
+        std::uint32_t obj_from = k + 1;
+        if (obj_from < s.last_token && in(a.tokens[obj_from].folded, {"with", "by"})) ++obj_from;
+        // "received an official visit from his Mexican counterpart, X": hosting verbs reach further
+        const std::uint32_t reach = in(f, {"talks", "meeting", "discussed", "received", "receives", "hosted", "hosts"}) ? 10 : 4;
+        auto objg = group_after(a, slots, obj_from, s.last_token, {NodeType::Official}, reach);
+        // "met several times during the Barack Obama administration": a phrase of time or place, no object
+        if (!objg.empty() && !in(a.tokens[obj_from - 1].folded, {"with", "by"})) {
+          for (std::uint32_t q = obj_from; q < slots[objg.front()].first; ++q) {
+            if (a.owner[q] >= 0) break;  // the object's own title
+            if (in(a.tokens[q].folded, {"with", "by"})) break;
+            if (in(a.tokens[q].folded, {"during", "under", "since", "after", "before", "in", "at", "about", "over", "against",
+                                        "despite", "amid", "throughout"})) {
+              objg.clear();
+              break;
+            }
+          }
+        }
+        auto obj = entities_of(slots, objg);
+        if (!subj.empty() && !obj.empty()) {
+          for (int x : subj)
+            for (int y : obj) emit(RelationType::MetWith, std::min(x, y), std::max(x, y), s.index, mode, "subject-verb-object");
+        } else if (subj.size() >= 2 && obj.empty() &&
+                   in(f, {"met", "discussed", "talks", "talked", "spoke", "conferred", "negotiations"})) {
+          pairwise(emit, subj, s.index, mode, "coordinated-subjects");
+        }
+      }
+    }
+  }
+
+ private:
+  static void pairwise(Emitter& emit, const std::vector<int>& people, std::uint32_t sentence, const std::string& mode,
+                       std::string_view rule) {
+    for (std::size_t i = 0; i < people.size(); ++i)
+      for (std::size_t j = i + 1; j < people.size(); ++j)
+        emit(RelationType::MetWith, std::min(people[i], people[j]), std::max(people[i], people[j]), sentence, mode, rule);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RelationExtractor> make_met_with() { return std::make_unique<MetWith>(); }
+
+}  // namespace irgraph::extract

@@ -1,0 +1,67 @@
+// officialOf: the country or body an official serves, where the text states it.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "extract/relations/relation_rules.hpp"
+
+namespace irgraph::extract {
+
+namespace {
+
+using namespace relation_rules;
+
+class OfficialOf : public RelationExtractor {
+ public:
+  std::string_view name() const override { return "official-of"; }
+  std::string_view description() const override {
+    return "officialOf with role: the country or body stated with the title, the delegation's country, "
+           "and a delegation member's leader's country";
+  }
+  void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const override {
+    std::vector<RelationRecord> out;
+    Emitter emit(a, out, sink, name());
+    std::map<std::string, int> countries;
+    for (std::size_t i = 0; i < a.entities.size(); ++i)
+      if (a.entities[i].type == NodeType::Country) countries.emplace(a.entities[i].key, static_cast<int>(i));
+    std::vector<std::string> country_of(a.entities.size());
+    for (std::size_t i = 0; i < a.entities.size(); ++i) {
+      const Entity& e = a.entities[i];
+      if (e.type != NodeType::Official) continue;
+      // evidence: the mention that stated the country (or the body), else the first
+      std::uint32_t sentence = a.mentions[static_cast<std::size_t>(e.mentions.front())].sentence;
+      std::string role = e.role;
+      for (int mi : e.mentions) {
+        const Mention& m = a.mentions[static_cast<std::size_t>(mi)];
+        if (!m.country.empty() || m.org >= 0) { sentence = m.sentence; if (!m.role.empty()) role = m.role; break; }
+      }
+      if (!e.country.empty()) {
+        auto it = countries.find(e.country);
+        if (it != countries.end()) {
+          emit(RelationType::OfficialOf, static_cast<int>(i), it->second, sentence, role, "stated-country");
+          country_of[i] = e.country;
+        }
+      }
+      if (e.org >= 0) emit(RelationType::OfficialOf, static_cast<int>(i), e.org, sentence, role, "stated-body");
+    }
+    // members of a delegation serve the leader's country (copied first: emitting grows `emitted`)
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> delegations;
+    for (const auto& r : emitted)
+      if (r.type == RelationType::Accompanied)
+        delegations.emplace_back(static_cast<std::size_t>(r.source), static_cast<std::size_t>(r.target), r.evidence.sentence);
+    for (const auto& [member, leader, sentence] : delegations) {
+      if (!country_of[member].empty() || country_of[leader].empty()) continue;
+      country_of[member] = country_of[leader];
+      emit(RelationType::OfficialOf, static_cast<int>(member), countries.at(country_of[leader]), sentence,
+           a.entities[member].role, "delegation-member");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RelationExtractor> make_official_of() { return std::make_unique<OfficialOf>(); }
+
+}  // namespace irgraph::extract

@@ -1,0 +1,98 @@
+#pragma once
+/// What the relation extractors share (one extractor a file in this folder):
+/// the participants of a sentence (slots), coordinated groups before and after
+/// a trigger, negation and planning cues, the emitter that attaches evidence,
+/// and each extractor's factory.
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/pipeline.hpp"
+
+namespace irgraph::extract {
+
+// one factory an extractor
+std::unique_ptr<RelationExtractor> make_met_with();
+std::unique_ptr<RelationExtractor> make_accompanied();
+std::unique_ptr<RelationExtractor> make_signed();
+std::unique_ptr<RelationExtractor> make_guarantor_party();
+std::unique_ptr<RelationExtractor> make_located_in();
+std::unique_ptr<RelationExtractor> make_official_of();
+std::unique_ptr<RelationExtractor> make_visited();
+
+namespace relation_rules {
+
+/// A mention as a relation participant: its token span and the entities it stands for.
+struct Slot {
+  int mention = -1;
+  std::uint32_t first = 0, last = 0;
+  NodeType type = NodeType::Country;
+  std::vector<int> entities;
+};
+
+/// The participants of a sentence, in text order.
+std::vector<Slot> slots_of(const Annotation& a, std::uint32_t sentence);
+bool in(std::string_view f, std::initializer_list<std::string_view> set);
+
+/// Emits relations with their evidence: the sentence, its date, the trace.
+class Emitter {
+ public:
+  Emitter(const Annotation& a, std::vector<RelationRecord>& out, Sink& sink, std::string_view extractor)
+      : a_(a), out_(out), sink_(sink), extractor_(extractor) {}
+
+  void operator()(RelationType type, int source, int target, std::uint32_t sentence, std::string value,
+                  std::string_view rule) {
+    if (source < 0 || target < 0 || source == target) return;
+    const auto& s = a_.sentences.at(sentence);
+    RelationRecord r;
+    r.type = type;
+    r.source = source;
+    r.target = target;
+    r.evidence.doc_id = a_.doc.id;
+    r.evidence.sentence = s.index;
+    r.evidence.begin = s.begin;
+    r.evidence.end = s.end;
+    r.evidence.text = std::string(a_.doc.text.substr(s.begin, s.end - s.begin));
+    // geography has no event date
+    if (type != RelationType::LocatedIn) r.evidence.date = a_.sentence_date(sentence);
+    r.evidence.value = std::move(value);
+    r.evidence.extractor = std::string(extractor_);
+    r.evidence.rule = std::string(rule);
+    // one evidence per (relation, sentence, rule) is enough
+    for (const auto& o : out_)
+      if (o.type == r.type && o.source == r.source && o.target == r.target && o.evidence.sentence == r.evidence.sentence)
+        return;
+    out_.push_back(r);
+    sink_.on_relation(r);
+  }
+
+ private:
+  const Annotation& a_;
+  std::vector<RelationRecord>& out_;
+  Sink& sink_;
+  std::string_view extractor_;
+};
+
+/// Negation, refusal, cancellation or a condition before the trigger in its clause.
+bool negated_or_conditional(const Annotation& a, const Sentence& s, std::uint32_t trigger);
+/// Future or planned: "will visit", "is expected to visit", "plans to travel".
+bool planned(const Annotation& a, const Sentence& s, std::uint32_t trigger);
+/// Tokens that may stand between coordinated participants.
+bool coordination_gap(const Annotation& a, std::uint32_t from, std::uint32_t to, bool allow_qualifiers);
+/// The coordinated group of slots of `types` ending right before token `before`: indices into slots, in text order.
+std::vector<std::size_t> group_before(const Annotation& a, const std::vector<Slot>& slots, std::uint32_t before,
+                                      std::initializer_list<NodeType> types, std::uint32_t max_gap = 12);
+/// Tokens in [from, slot.first) that belong to the slot's own title.
+std::uint32_t title_tokens(const Annotation& a, const Slot& slot, std::uint32_t from);
+/// The coordinated group of slots of `types` starting after token `after`.
+std::vector<std::size_t> group_after(const Annotation& a, const std::vector<Slot>& slots, std::uint32_t after,
+                                     std::uint32_t end, std::initializer_list<NodeType> types, std::uint32_t max_gap = 12);
+std::vector<int> entities_of(const std::vector<Slot>& slots, const std::vector<std::size_t>& group);
+/// "call" when the sentence speaks of a phone or video call, else "meeting".
+std::string meeting_mode(const Annotation& a, const Sentence& s);
+
+}  // namespace relation_rules
+}  // namespace irgraph::extract
