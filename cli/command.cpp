@@ -1,6 +1,7 @@
 #include "cli/command.hpp"
 
 #include "core/error.hpp"
+#include "extract/pipeline.hpp"
 #include "graph/query.hpp"
 
 namespace irgraph::cli {
@@ -79,6 +80,15 @@ exporters::Filter FilterOptions::to_filter(const graph::KnowledgeGraph& g) const
   f.min_evidence = min_evidence;
   if (!focus.empty()) f.nodes = graph::neighbourhood(g, graph::lookup(g, focus), depth);
   return f;
+}
+
+std::string extractors_help() {
+  std::string footer = "Extractors and their rules, in the order they run (extractor/rule is stored on every record):";
+  for (const auto& x : extract::standard_extractors()) {
+    footer += "\n  " + std::string(x.name) + ": " + std::string(x.description);
+    for (const auto& r : x.rules) footer += "\n      " + std::string(x.name) + "/" + std::string(r.id) + "  " + std::string(r.description);
+  }
+  return footer;
 }
 
 std::string label(const graph::KnowledgeGraph& g, const std::string& key) {

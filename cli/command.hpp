@@ -68,6 +68,10 @@ struct BatchOption {
 /// Parses comma-separated relation names ("metWith,signed"); throws UsageError.
 std::vector<RelationType> parse_relations(const std::vector<std::string>& names);
 
+/// The help footer of the commands that extract: every extractor and its rules,
+/// in the order they run (their names and rule ids are stored on every record).
+std::string extractors_help();
+
 /// "Name (Type)" for messages.
 std::string label(const graph::KnowledgeGraph& g, const std::string& key);
 

@@ -19,6 +19,7 @@ class ExtractCommand : public Command {
   }
   void setup(CLI::App& app) override {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
+    app.footer(extractors_help());
   }
   int run(const GlobalOptions&, std::ostream& out, std::ostream& err) override {
     extract::Pipeline pipeline;

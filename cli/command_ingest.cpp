@@ -34,11 +34,7 @@ class IngestCommand : public Command {
                    "threads: jobs - 1 extract while one reads, stores and extracts whenever it would wait; "
                    "documents kept in input order (default: the number of cores; 1 does everything on one thread)")
         ->check(CLI::PositiveNumber);
-    std::string footer = "Extractors, in the order they run (their names and rules are stored on every evidence item):";
-    // the extractors describe themselves; listing them needs no gazetteer
-    for (const auto& x : extract::make_mention_extractors()) footer += "\n  " + std::string(x->name()) + ": " + std::string(x->description());
-    for (const auto& x : extract::make_relation_extractors()) footer += "\n  " + std::string(x->name()) + ": " + std::string(x->description());
-    app.footer(footer);
+    app.footer(extractors_help());
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
     store::Session session(global.db);

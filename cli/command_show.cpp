@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/command.hpp"
+#include "extract/pipeline.hpp"
 #include "graph/query.hpp"
 #include "store/store.hpp"
 
@@ -37,7 +38,7 @@ class ShowCommand : public Command {
       for (const auto& a : n.aliases) out << "    " << a.text << "  (" << a.reason << ")\n";
     }
     out << "  mentioned in " << documents << (documents == 1 ? " document" : " documents") << "\n";
-    if (!n.origin.empty()) out << "  first found by: " << n.origin << "\n";
+    if (!n.origin.empty()) out << "  first found by: " << n.origin << with_rule_description(n.origin) << "\n";
     std::vector<std::string> roles;
     std::map<std::string, int> counts;
     std::vector<std::string> lines;
@@ -59,7 +60,8 @@ class ShowCommand : public Command {
       if (trace_)
         for (const auto& e : r.evidence)
           lines.push_back("        " + e.extractor + "/" + e.rule + "  " + e.doc_id + " sentence " + std::to_string(e.sentence) +
-                          " [" + std::to_string(e.begin) + "," + std::to_string(e.end) + ")");
+                          " [" + std::to_string(e.begin) + "," + std::to_string(e.end) + ")" +
+                          with_rule_description(e.extractor + "/" + e.rule));
     }
     if (!roles.empty()) {
       out << "  roles:\n";
@@ -73,6 +75,16 @@ class ShowCommand : public Command {
   }
 
  private:
+  /// "  — <what the rule does>" for "extractor/rule ..." (nothing for a rule no extractor declares any more)
+  static std::string with_rule_description(const std::string& origin) {
+    const auto slash = origin.find('/');
+    if (slash == std::string::npos) return {};
+    const auto end = origin.find(' ', slash);
+    const std::string_view d = extract::rule_description(
+        std::string_view(origin).substr(0, slash), std::string_view(origin).substr(slash + 1, end == std::string::npos ? end : end - slash - 1));
+    return d.empty() ? std::string() : "  — " + std::string(d);
+  }
+
   std::string name_;
   bool trace_ = false;
 };

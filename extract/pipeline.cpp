@@ -81,9 +81,28 @@ DocumentRecords Pipeline::extract(const Document& doc) const {
 
 std::vector<ExtractorInfo> Pipeline::extractors() const {
   std::vector<ExtractorInfo> v;
-  for (const auto& x : mention_extractors_) v.push_back({x->name(), x->description()});
-  for (const auto& x : relation_extractors_) v.push_back({x->name(), x->description()});
+  for (const auto& x : mention_extractors_) v.push_back({x->name(), x->description(), x->rules()});
+  for (const auto& x : relation_extractors_) v.push_back({x->name(), x->description(), x->rules()});
   return v;
+}
+
+const std::vector<ExtractorInfo>& standard_extractors() {
+  // the extractors' names, descriptions and rules are literals: the list outlives them
+  static const std::vector<ExtractorInfo> list = [] {
+    std::vector<ExtractorInfo> v;
+    for (const auto& x : make_mention_extractors()) v.push_back({x->name(), x->description(), x->rules()});
+    for (const auto& x : make_relation_extractors()) v.push_back({x->name(), x->description(), x->rules()});
+    return v;
+  }();
+  return list;
+}
+
+std::string_view rule_description(std::string_view extractor, std::string_view rule) {
+  for (const auto& x : standard_extractors())
+    if (x.name == extractor)
+      for (const auto& r : x.rules)
+        if (r.id == rule) return r.description;
+  return {};
 }
 
 }  // namespace irgraph::extract

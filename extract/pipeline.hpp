@@ -28,12 +28,20 @@ class CollectingSink : public Sink {
   DocumentRecords records;
 };
 
+/// One rule of an extractor: its id (written on every record it makes, beside
+/// the extractor's name) and what it does, in a line.
+struct Rule {
+  std::string_view id, description;
+};
+
 /// Finds mentions (typed spans) and adds them to the annotation.
 class MentionExtractor {
  public:
   virtual ~MentionExtractor() = default;
   virtual std::string_view name() const = 0;
   virtual std::string_view description() const = 0;
+  /// Every rule id it writes on a mention.
+  virtual std::vector<Rule> rules() const = 0;
   virtual void run(Annotation& a) const = 0;
 };
 
@@ -43,6 +51,8 @@ class RelationExtractor {
   virtual ~RelationExtractor() = default;
   virtual std::string_view name() const = 0;
   virtual std::string_view description() const = 0;
+  /// Every rule id it writes on a relation's evidence.
+  virtual std::vector<Rule> rules() const = 0;
   /// `emitted` holds the relations found so far by earlier extractors (some rules build on them).
   virtual void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const = 0;
 };
@@ -50,6 +60,7 @@ class RelationExtractor {
 /// Registry entry used by `--help` listings and the trace.
 struct ExtractorInfo {
   std::string_view name, description;
+  std::vector<Rule> rules;
 };
 
 class Pipeline {
@@ -76,6 +87,10 @@ class Pipeline {
 // a file of extract/mentions/ or extract/relations/).
 std::vector<std::unique_ptr<MentionExtractor>> make_mention_extractors();
 std::vector<std::unique_ptr<RelationExtractor>> make_relation_extractors();
+/// The standard extractors and their rules, in the order they run (no gazetteer is loaded).
+const std::vector<ExtractorInfo>& standard_extractors();
+/// The one-line description of rule `rule` of extractor `extractor`, or "" when none declares it.
+std::string_view rule_description(std::string_view extractor, std::string_view rule);
 /// Groups mentions into entities (in-document coreference); called by Pipeline between the two stages.
 void resolve_coreference(Annotation& a);
 

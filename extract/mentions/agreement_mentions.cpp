@@ -21,6 +21,14 @@ class AgreementMentions : public MentionExtractor {
   std::string_view description() const override {
     return "named agreements, treaties, processes, platforms, talks and resolutions from their head nouns";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"resolution-number", "\"Resolution 2254\""},
+        {"place-head", "a place and an agreement head (\"Sochi agreement\", \"Astana process\")"},
+        {"name-head", "capitalised words or a year and an agreement head (\"Strategic Framework Agreement\", \"2015 nuclear deal\")"},
+        {"head-of-name", "a capitalised head, \"of\" and a name (\"Treaty of Lausanne\")"},
+    };
+  }
   void run(Annotation& a) const override {
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {

@@ -22,6 +22,13 @@ class DescriptionMentions : public MentionExtractor {
   std::string_view description() const override {
     return "role descriptions (\"the Russian foreign minister\") resolved to officials named in the document";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"role", "\"the Russian foreign minister\": the official of that country with that role"},
+        {"plural-role", "\"the Russian foreign and defense ministers\": each official of that country with those roles"},
+        {"group", "\"the two leaders\", \"the three guarantor countries\": the ones named just before"},
+    };
+  }
   void run(Annotation& a) const override {
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {

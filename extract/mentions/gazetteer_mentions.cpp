@@ -21,6 +21,16 @@ class GazetteerMentions : public MentionExtractor {
     return "countries (names, demonyms, acronyms), places, organisations and fixed-name agreements from the gazetteers; "
            "towns only in a place context of a document that names their country";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"name", "a country, place, organisation or agreement by a name the gazetteers list"},
+        {"demonym", "a country by its demonym or adjective (\"Turkish\", \"Russians\")"},
+        {"acronym", "a country or body by its acronym, written in capitals (\"U.S.\", \"NATO\")"},
+        {"town-in-context", "a GeoNames town where the words around make it a place (\"in X\", \"X, Syria\"), in an article naming its country"},
+        {"town-homonym", "a GeoNames city of a country the article never names is its town homonym in one it names"},
+        {"name-state", "\"Lagos State\": a state, not the city of its name"},
+    };
+  }
   void run(Annotation& a) const override {
     // towns with their rows (homonyms); taken at the end, when the document names their country
     std::vector<std::pair<Mention, std::span<const TownRow>>> towns;

@@ -24,6 +24,19 @@ class OfficialMentions : public MentionExtractor {
   std::string_view description() const override {
     return "officials from titles before or after their names, counterparts, regimes, and repeated names";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"title-name", "a title and a name (\"Russian Foreign Minister Sergei Lavrov\"), the country or body stated with the title"},
+        {"title-comma-name", "a title, a comma and a full name (\"the Deputy Minister of Foreign Affairs, Adriana Mira,\")"},
+        {"counterpart-name", "\"his Russian counterpart X\": X holds the role of the official before"},
+        {"plural-title", "a plural title and several names (\"Foreign Ministers X and Y\")"},
+        {"plural-counterparts", "\"his Iranian and Russian counterparts, X and Y\""},
+        {"name-apposition", "a name and its title in apposition (\"Lavrov, Russia's foreign minister\", \"X, the former Deputy Minister of Defence of Y\")"},
+        {"possessive-name", "a full name owned by a country in a sentence about public life (\"Uganda's Yoweri Museveni\")"},
+        {"regime", "a leader named by a regime, administration or reign (\"the Assad regime\", \"Saddam Hussein's reign\")"},
+        {"known-name", "a later (or earlier) mention of a name found with a title, its surname or given name alone"},
+    };
+  }
   void run(Annotation& a) const override {
     for (const auto& s : a.sentences) titled(a, s);
     for (const auto& s : a.sentences) appositions(a, s);

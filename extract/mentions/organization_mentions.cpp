@@ -21,6 +21,13 @@ class OrganizationMentions : public MentionExtractor {
   std::string_view description() const override {
     return "organisations named by a head noun (Council, Agency, Party ...) and acronyms introduced in parentheses";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"head-noun", "capitalised words and an organisation head (\"Supreme National Security Council\")"},
+        {"bilateral-council", "\"the Turkish-Iranian High-Level Cooperation Council\""},
+        {"acronym-definition", "a name and its acronym in parentheses (\"Small Industries ... Organization (ISIPO)\")"},
+    };
+  }
   void run(Annotation& a) const override {
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {

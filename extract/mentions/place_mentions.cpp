@@ -23,6 +23,19 @@ class PlaceMentions : public MentionExtractor {
   std::string_view description() const override {
     return "places named by a geographic word (river, gulf, province, airport ...) or as \"the <demonym> city of X\"";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"name-feature", "a name and a geographic word (\"Silala River\", \"Duhok province\", \"Athens International Airport\")"},
+        {"feature-of-name", "a geographic word of a name (\"Gulf of Aden\", \"Strait of Hormuz\")"},
+        {"prefix-name", "Mount, Lake, Cape or Fort and a name (\"Mount Sinjar\")"},
+        {"kind-of-name", "\"the village of X\", \"the island of X\""},
+        {"name-comma-kind", "\"X, a city in ...\", \"X, an area outside ...\""},
+        {"compass-name", "a place preposition, a compass word and a name (\"in Eastern Ghouta\")"},
+        {"locative-name", "a name after a place preposition that a country, a distance from a place or a list with a place follows"},
+        {"name-area", "\"the Orinoco area\", \"the Kurram valley\""},
+        {"demonym-place-word", "\"the Jordanian city of Ramtha\", \"the Syrian town Sarmada\""},
+    };
+  }
   void run(Annotation& a) const override {
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {

@@ -19,6 +19,12 @@ class Accompanied : public RelationExtractor {
   std::string_view description() const override {
     return "accompanied: \"X, Y and Z accompanied W\", \"W, accompanied by X\"";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"accompanied-by", "\"W, accompanied by X and Y\""},
+        {"accompanied-active", "\"X and Y accompanied W\""},
+    };
+  }
   void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());

@@ -20,6 +20,14 @@ class GuarantorParty : public RelationExtractor {
     return "guarantorOf: guarantor countries of an agreement (resolved to the countries named); "
            "partyTo: launched, joined, brokered or mediated it";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"guarantors-in-sentence", "countries named with the guarantors of an agreement"},
+        {"guarantors-antecedent", "\"the guarantor countries\": the countries the document coordinated last"},
+        {"brokered-by", "\"U.N.-brokered Geneva talks\": partyTo"},
+        {"launched-joined", "\"X and Y launched, joined or mediated A\": partyTo"},
+    };
+  }
   void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());

@@ -33,6 +33,15 @@ class LocatedIn : public RelationExtractor {
   std::string_view description() const override {
     return "locatedIn: \"the Kazakh capital Astana\", \"Idlib, Syria\", and the gazetteer's country when the document names it";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"demonym-placeword", "\"the Kazakh capital Astana\""},
+        {"place-comma-country", "\"Idlib, Syria\""},
+        {"place-in-country", "\"X, a city in southern Iraq\", \"X in Iraq\""},
+        {"near-place", "\"X, about 45km south of Mosul\": in the country of the place it is measured from"},
+        {"gazetteer-country", "the gazetteer's country of a place, where the document names that country"},
+    };
+  }
   void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());

@@ -19,6 +19,13 @@ class MetWith : public RelationExtractor {
   std::string_view description() const override {
     return "metWith: met, held talks, discussed, spoke by phone, received or hosted; pairwise for groups";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"subject-verb-object", "officials before and after a meeting verb (\"X met Y\", \"X received Y\")"},
+        {"coordinated-subjects", "coordinated officials before \"met\", \"held talks\", \"spoke\" (\"X and Y met\")"},
+        {"talks-between", "\"talks between X and Y\""},
+    };
+  }
   void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());

@@ -20,6 +20,13 @@ class OfficialOf : public RelationExtractor {
     return "officialOf with role: the country or body stated with the title, the delegation's country, "
            "and a delegation member's leader's country";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"stated-country", "the country stated with the title, the name or in apposition"},
+        {"stated-body", "the body stated with the title (\"MIT Chief Hakan Fidan\")"},
+        {"delegation-member", "a delegation member serves the country of the official they accompanied"},
+    };
+  }
   void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());

@@ -19,6 +19,12 @@ class Signed : public RelationExtractor {
   std::string_view description() const override {
     return "signed: \"X and Y signed A\", \"A was signed/reached/concluded between X and Y\"";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"active", "officials or countries before \"signed\", \"reached\", \"concluded\" an agreement"},
+        {"passive-between", "\"A was signed between X and Y\""},
+    };
+  }
   void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());

@@ -46,6 +46,12 @@ class Visited : public RelationExtractor {
   std::string_view description() const override {
     return "visited: visits, travel and arrivals (status done or planned), and talks held in a foreign place";
   }
+  std::vector<Rule> rules() const override {
+    return {
+        {"travel-verb", "an official before a travel verb and the places after it, stop by stop (\"visited Ghana on Monday and Togo\")"},
+        {"talks-in-place", "officials at talks held in a place of another country than theirs"},
+    };
+  }
   void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());

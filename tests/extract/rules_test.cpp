@@ -3,6 +3,9 @@
 // leave alone.
 #include <doctest/doctest.h>
 
+#include <set>
+
+#include "extract/document.hpp"
 #include "tests/extract/extract_helpers.hpp"
 
 using namespace irgraph;
@@ -251,4 +254,45 @@ TEST_CASE("gazetteer/town-in-context: after a country's possessive; never in a s
 TEST_CASE("officials/possessive-name: only in a sentence about public life") {
   auto r = run("Senegal's Sadio Diallo scored twice and Brazil's Lucas Moreira teamed up with him.");
   for (const auto& x : r.nodes()) CHECK(x.rfind("Official:", 0) != 0);
+}
+
+TEST_CASE("every extractor declares its rules: ids unique, each described; every record names a declared rule") {
+  std::set<std::string> declared;
+  for (const auto& x : standard_extractors()) {
+    CHECK(!x.description.empty());
+    CHECK(!x.rules.empty());
+    for (const auto& r : x.rules) {
+      CHECK_MESSAGE(!r.description.empty(), x.name, "/", r.id);
+      CHECK_MESSAGE(declared.insert(std::string(x.name) + "/" + std::string(r.id)).second, "twice: ", x.name, "/", r.id);
+      CHECK(rule_description(x.name, r.id) == r.description);
+    }
+  }
+  CHECK(rule_description("officials", "no-such-rule").empty());
+  // the sample articles and sentences that reach most rules
+  std::vector<DocumentRecords> all;
+  ReadHandler handler;
+  handler.on_document = [&](Document d) {
+    static const Pipeline pipeline;
+    all.push_back(pipeline.extract(d));
+  };
+  handler.on_error = [](const InputError&) {};
+  read_inputs({IRGRAPH_SAMPLE_ARTICLES}, handler);
+  for (const char* text : {"Syria said shells fell in Jabla and Daraya, and near Tell Hamdan, Syria, in Eastern Qalamoun.",
+                           "Leaders including Ghana's Kwame Mensah attended. The village of Qarat Hamra lies in the Zuata area.",
+                           "President Ana Rocha began a visit to Ghana on Monday, followed by Togo."})
+    all.push_back(run(text).r);
+  REQUIRE(all.size() > 5);
+  std::size_t records = 0;
+  for (const auto& d : all) {
+    for (const auto& n : d.nodes) {
+      ++records;
+      CHECK_MESSAGE(declared.count(n.extractor + "/" + n.rule), "undeclared: ", n.extractor, "/", n.rule);
+    }
+    for (const auto& r : d.relations) {
+      ++records;
+      CHECK_MESSAGE(declared.count(r.evidence.extractor + "/" + r.evidence.rule), "undeclared: ", r.evidence.extractor, "/",
+                    r.evidence.rule);
+    }
+  }
+  CHECK(records > 100);
 }
