@@ -63,9 +63,12 @@ class GazetteerMentions : public MentionExtractor {
           i = men.last;
           continue;
         }
-        // "La Libertad", "San Salvador": a capitalised particle before makes it another place
-        if (men.type == NodeType::Place && i > s.first_token && a.tokens[i - 1].cap() &&
-            in_list(a.tokens[i - 1].folded, {"la", "el", "al", "san", "santa", "los", "las", "le", "les", "port", "fort", "saint", "st"})) {
+        // "La Libertad", "Buena Vista", "Torre Mercedes": a capitalised word before, that nothing
+        // took and that is no title, compass or function word, makes it part of a longer name
+        if (men.type == NodeType::Place && i > s.first_token + 1 && a.tokens[i - 1].cap() && a.tokens[i - 1].word() &&
+            a.tokens[i].is(kSpaceBefore) && a.owner[i - 1] < 0 && !a.is(i - 1, kStopCap) && !a.is(i - 1, kCompass) &&
+            !title_word_at(a, i - 1) && !a.is(i - 1, kHeadlineVerb) && !a.is(i - 1, kRank) && !a.is(i - 1, kHonorific) &&
+            !a.tokens[i - 1].is(kAllCaps) && !a.is(i - 1, kPlaceWord) && !in_list(a.tokens[i - 1].folded, {"greater", "metro", "downtown"})) {
           i = men.last;
           continue;
         }

@@ -13,6 +13,15 @@ namespace {
 
 using namespace relation_rules;
 
+/// Is the span [first, last) ("X, Country") a stretch of a list ("A, X, Country and B")?
+bool in_list(const Annotation& a, std::uint32_t first, std::uint32_t last, const Sentence& s) {
+  const bool before = first > s.first_token && in(a.tokens[first - 1].folded, {",", "and", "or"});
+  const bool after = last + 1 < s.last_token && in(a.tokens[last].folded, {",", "and", "or", "&"}) && a.owner[last + 1] >= 0 &&
+                     (a.mentions[static_cast<std::size_t>(a.owner[last + 1])].type == NodeType::Country ||
+                      a.mentions[static_cast<std::size_t>(a.owner[last + 1])].type == NodeType::Place);
+  return before || after;
+}
+
 /// Tokens [from, to) read ", a city in (the) (southern)" or "in (northern)": the place is in what follows.
 bool in_country_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to) {
   std::uint32_t k = to;
@@ -65,9 +74,10 @@ class LocatedIn : public RelationExtractor {
             stated.insert(p.entities.front());
           }
         }
-        // "Idlib, Syria"
+        // "Idlib, Syria" (by the country's name, and not in a list: "England, France and Germany")
         if (c.type == NodeType::Place && p.type == NodeType::Country && p.first == c.last + 1 &&
-            a.tokens[c.last].folded == ",") {
+            a.tokens[c.last].folded == "," && a.mentions[static_cast<std::size_t>(p.mention)].form == NameForm::Name &&
+            !in_list(a, c.first, p.last, s)) {
           emit(RelationType::LocatedIn, c.entities.front(), p.entities.front(), s.index, "", "place-comma-country");
           stated.insert(c.entities.front());
         }

@@ -296,3 +296,19 @@ TEST_CASE("every extractor declares its rules: ids unique, each described; every
   }
   CHECK(records > 100);
 }
+
+TEST_CASE("located-in/place-comma-country: by the country's name and never inside a list") {
+  auto r = run("Talks opened in Ho Chi Minh City, Vietnam on Sunday.");
+  CHECK(has(r.relations(), "locatedIn:Ho Chi Minh City->Vietnam"));
+  auto demonym = run("In New York City, Chilean boxer Arturo Godoy lost.");
+  CHECK_FALSE(has(demonym.relations(), "locatedIn:New York City->Chile"));
+  auto list = run("Spain, England, France and Germany supported it.");
+  for (const auto& rel : list.relations()) CHECK(rel.rfind("locatedIn:England", 0) != 0);
+}
+
+TEST_CASE("gazetteer: a capitalised word before a place makes a longer name") {
+  auto r = run("Two deputies of Panama, Luis Diaz (Buena Vista) and Edgar Gondola, were paid.");
+  CHECK_FALSE(has(r.nodes(), "Place:Vista"));
+  auto k = run("Greece welcomed him in Athens.");  // a preposition before is no name
+  CHECK(has(k.nodes(), "Place:Athens"));
+}
