@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdlib>
 #include <set>
 #include <mutex>
@@ -254,6 +255,23 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
   // is also the demonym of U.S. Minor Outlying Islands) the news usage wins.
   country_rows(countries_news, true);
   country_rows(country_names, false);
+  // Dependent territories are places (the ontology): in the state that administers
+  // them (4th column; the hand-kept file first), in none where it is disputed or
+  // unknown ("-"). Their phrases keep pointing at the same entry.
+  std::map<std::string, std::string> territory_of;
+  for (const auto* file : {&countries_news, &country_names})
+    for (const auto& row : read_tsv(*file))
+      if (!col(row, 3).empty()) territory_of.emplace(col(row, 0), col(row, 3));
+  for (const auto& [a3, state] : territory_of) {
+    auto it = by_key_.find("country:" + a3);
+    if (it == by_key_.end()) continue;
+    GazetteerEntry& e = entries_[it->second];
+    e.type = NodeType::Place;
+    e.country = state == "-" ? "" : state;
+    e.key = fold(e.name) + (e.country.empty() ? "" : ":" + fold(e.country));
+    e.kind = "territory";
+    by_key_.emplace("place:" + e.key, it->second);
+  }
   for (std::uint32_t i = 0; i < entries_.size(); ++i)
     if (entries_[i].type == NodeType::Country) countries_.emplace(entries_[i].key, i);
 
