@@ -60,7 +60,7 @@ bool coordination_gap(const Annotation& a, std::uint32_t from, std::uint32_t to,
   for (std::uint32_t k = from; k < to; ++k) {
     const Token& t = a.tokens[k];
     if (in(t.folded, {",", "and", "as", "well", "his", "her", "their", "its", "the", "counterpart", "counterparts", "both",
-                      "(", ")", "then", "former"}))
+                      "(", ")", "then", "former", "'s"}))
       continue;
     if (allow_qualifiers && a.owner[k] >= 0) continue;
     return false;

@@ -312,3 +312,25 @@ TEST_CASE("gazetteer: a capitalised word before a place makes a longer name") {
   auto k = run("Greece welcomed him in Athens.");  // a preposition before is no name
   CHECK(has(k.nodes(), "Place:Athens"));
 }
+
+TEST_CASE("met-with/pronoun-subject: he, she, his before a meeting stand for the official named") {
+  auto r = run("Chinese Foreign Minister Li Wen ended his tour, which included a long meeting with US Secretary of State "
+               "Anna Berg.");
+  CHECK(has(r.relations(), "metWith:Li Wen->Anna Berg"));
+  auto cataphora = run("During his meeting with Kuwaiti Foreign Minister Salem Al-Fahad on Saturday, Lebanese President "
+                       "Karim Haddad praised the ties.");
+  CHECK(has(cataphora.relations(), "metWith:Salem Al-Fahad->Karim Haddad"));
+  // another person stands between: no guess
+  auto n = run("Talks stalled for Premier Omar Saleh, while an American president after his talks with King Fahd "
+               "Al-Rashid changed course.");
+  CHECK_FALSE(has(n.relations(), "metWith:Omar Saleh->Fahd Al-Rashid"));
+}
+
+TEST_CASE("met-with: the with-phrase after a participle; possessive qualifiers in a coordinated subject") {
+  auto r = run("Deputy Foreign Minister Deng Hua spoke during a meeting, held in the capital Beijing, with the outgoing "
+               "Kuwaiti Ambassador, Samir Hayat.");
+  CHECK(has(r.relations(), "metWith:Deng Hua->Samir Hayat"));
+  auto c = run("Russia's Deputy Minister of Trade Oleg Ivanov and Venezuela's Vice President of Economy Ana Castro "
+               "participated in the negotiations in Caracas.");
+  CHECK(has(c.relations(), "metWith:Oleg Ivanov->Ana Castro"));
+}
