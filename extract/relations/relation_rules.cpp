@@ -143,4 +143,52 @@ std::string meeting_mode(const Annotation& a, const Sentence& s) {
   return "meeting";
 }
 
+/// "he"/"she" before a meeting verb, or "his"/"her" right before a meeting noun, stands for the official
+/// named last before it in the sentence; with none there, in "During his meeting with X, President Y said",
+/// for the first official after the object's phrase, else for the first official of the sentence before.
+std::vector<int> pronoun_subject(const Annotation& a, const Sentence& s, const std::vector<Slot>& slots,
+                                        std::uint32_t trigger, const std::vector<std::size_t>& object) {
+  std::uint32_t pronoun = trigger;
+  // "his meeting", "his official visit", "her first state visit"
+  for (std::uint32_t q = trigger; q > s.first_token && trigger - q < 3 && pronoun == trigger; --q) {
+    if (in(a.tokens[q - 1].folded, {"his", "her"})) pronoun = q - 1;
+    else if (!a.tokens[q - 1].word() || a.tokens[q - 1].cap()) break;
+  }
+  for (std::uint32_t q = trigger; pronoun == trigger && q > s.first_token && trigger - q < 10; --q)
+    if (in(a.tokens[q - 1].folded, {"he", "she"})) pronoun = q - 1;
+  if (pronoun == trigger) return {};
+  auto single = [](const Slot& sl) { return sl.entities.size() == 1 ? sl.entities : std::vector<int>{}; };
+  for (auto it = slots.rbegin(); it != slots.rend(); ++it)
+    if (it->type == NodeType::Official && it->last <= pronoun) {
+      // another person may stand between ("Biden ... an American president after his talks"): no guess
+      if (person_between(a, it->last, pronoun)) return {};
+      for (std::uint32_t q = it->last; q < pronoun; ++q)
+        if (in(a.tokens[q].folded, {";", ":"})) return {};  // another clause: "Xi praised Abe; he was the last ..."
+      return pronoun - it->last <= 15 ? single(*it) : std::vector<int>{};
+    }
+  // cataphora: the object's phrase, a comma, then the subject
+  if (!object.empty()) {
+    const std::uint32_t after = slots[object.back()].last;
+    for (std::uint32_t q = after; q < s.last_token && q < after + 12; ++q) {
+      if (a.tokens[q].folded != ",") continue;
+      for (std::size_t j = object.back() + 1; j < slots.size(); ++j)
+        if (slots[j].type == NodeType::Official && slots[j].first > q && slots[j].first <= q + 4) return single(slots[j]);
+      break;
+    }
+  }
+  if (pronoun > s.first_token + 3 || s.index == 0) return {};
+  for (const auto& sl : slots_of(a, s.index - 1))
+    if (sl.type == NodeType::Official) return single(sl);
+  return {};
+}
+
+/// A title word no mention took between two tokens: a person the text does not name.
+bool person_between(const Annotation& a, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t q = from; q < to; ++q) {
+    if (a.owner[q] >= 0 && a.mentions[static_cast<std::size_t>(a.owner[q])].description) return true;  // "an American president"
+    if (a.owner[q] < 0 && a.gaz.title_word(a.tokens[q].folded).cls == TitleClass::Head) return true;
+  }
+  return false;
+}
+
 }  // namespace irgraph::extract::relation_rules

@@ -91,6 +91,16 @@ std::uint32_t title_tokens(const Annotation& a, const Slot& slot, std::uint32_t 
 std::vector<std::size_t> group_after(const Annotation& a, const std::vector<Slot>& slots, std::uint32_t after,
                                      std::uint32_t end, std::initializer_list<NodeType> types, std::uint32_t max_gap = 12);
 std::vector<int> entities_of(const std::vector<Slot>& slots, const std::vector<std::size_t>& group);
+/// A title word no mention took, or a description of someone else, between two tokens: a person
+/// the text does not name stands there ("X, while an American president after his talks with Y").
+bool person_between(const Annotation& a, std::uint32_t from, std::uint32_t to);
+/// The official a pronoun before `trigger` stands for: "he"/"she" before it, or "his"/"her" right before
+/// it, for the official named last before in the sentence (none across another person); with none there,
+/// in "During his meeting with X, President Y said", the first official after the object's phrase
+/// (`object`: its slots); else the first official of the sentence before.
+std::vector<int> pronoun_subject(const Annotation& a, const Sentence& s, const std::vector<Slot>& slots, std::uint32_t trigger,
+                                 const std::vector<std::size_t>& object);
+
 /// "call" when the sentence speaks of a phone or video call, else "meeting".
 std::string meeting_mode(const Annotation& a, const Sentence& s);
 

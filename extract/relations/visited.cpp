@@ -32,7 +32,8 @@ void extend_itinerary(const Annotation& a, const std::vector<Slot>& slots, std::
       connects = t.is(kNumber) || a.is(k, kStopCap) ||
                  in(t.folded, {",", "and", "then", "followed", "by", "before", "later", "finally", "ending", "ended", "ends",
                                "end", "trip", "tour", "visit", "visits", "stop", "stops", "next", "also", "continued",
-                               "continuing", "moving", "moved", "on", "to", "in", "at", "the", "his", "her", "their", "a", "-"});
+                               "continuing", "moving", "moved", "on", "to", "in", "at", "the", "his", "her", "their", "a", "-",
+                               "including", "via"});
     }
     if (!connects || next.first > last + 12) break;
     places.push_back(j);
@@ -50,6 +51,7 @@ class Visited : public RelationExtractor {
     return {
         {"travel-verb", "an official before a travel verb and the places after it, stop by stop (\"visited Ghana on Monday and Togo\")"},
         {"talks-in-place", "officials at talks held in a place of another country than theirs"},
+        {"pronoun-subject", "\"his visit to X, President Y\": the official a pronoun before the travel word stands for"},
     };
   }
   void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const override {
@@ -77,6 +79,19 @@ class Visited : public RelationExtractor {
         if (f == "visiting" && k > s.first_token && in(a.tokens[k - 1].folded, {"the", "a"})) continue;
         if (negated_or_conditional(a, s, k)) continue;
         auto subj = group_before(a, slots, k, {NodeType::Official}, talks ? 12 : 10);
+        std::string_view rule = travel ? "travel-verb" : "talks-in-place";
+        if (subj.empty() && travel) {
+          // "On the margins of his official visit to the Holy See, President X attended": the pronoun's official
+          std::uint32_t to = k + 1;
+          while (to < s.last_token && in(a.tokens[to].folded, {"to", "in", "at", "for"})) ++to;
+          auto where = group_after(a, slots, to, s.last_token, {NodeType::Place, NodeType::Country}, 1);
+          if (where.size() > 1) where.resize(1);  // "..., Armenian President X": the demonym is no second stop
+          for (int e : pronoun_subject(a, s, slots, k, where))
+            for (std::size_t j = 0; j < slots.size(); ++j)
+              if (slots[j].type == NodeType::Official && slots[j].entities.size() == 1 && slots[j].entities.front() == e)
+                subj = {j};
+          rule = "pronoun-subject";
+        }
         if (subj.empty()) continue;
         // "Czech President Milos Zeman (spoke) against his planned visit to Taiwan": the visit is another's
         bool others = false;
@@ -120,7 +135,7 @@ class Visited : public RelationExtractor {
             } else if (!who_country.empty() && who_country == place_country) {
               continue;
             }
-            emit(RelationType::Visited, who, target, s.index, status, travel ? "travel-verb" : "talks-in-place");
+            emit(RelationType::Visited, who, target, s.index, status, rule);
           }
         }
       }

@@ -334,3 +334,12 @@ TEST_CASE("met-with: the with-phrase after a participle; possessive qualifiers i
                "participated in the negotiations in Caracas.");
   CHECK(has(c.relations(), "metWith:Oleg Ivanov->Ana Castro"));
 }
+
+TEST_CASE("visited/pronoun-subject and itineraries with 'including'") {
+  auto r = run("On the margins of his official visit to the Holy See, Armenian President Aram Sarkis attended a ceremony.");
+  CHECK(has(r.relations(), "visited:Aram Sarkis->Vatican"));  // the Holy See: the gazetteer calls it Vatican
+  auto clause = run("President Li Wen praised Sato's efforts; he was the last Japanese premier to visit Beijing.");
+  CHECK_FALSE(has(clause.relations(), "visited:Li Wen->Beijing"));
+  auto inc = run("US President Tom Baker's visit to the Middle East, including Saudi Arabia, is planned.");
+  CHECK(has(inc.relations(), "visited:Tom Baker->Saudi Arabia"));
+}
