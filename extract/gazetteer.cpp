@@ -147,10 +147,27 @@ void Gazetteer::add_towns(std::string_view file) {
     const std::size_t h = word_hash(cols[0].substr(0, cols[0].find(' ')));
     town_first_words_[h / 64] |= std::uint64_t{1} << (h % 64);
   }
+  // the keys are sorted, so each two-letter bucket is one run of rows
+  town_buckets_.assign(27 * 27, {0, 0});
+  for (std::uint32_t i = 0; i < towns_.size();) {
+    const std::size_t b = town_bucket(towns_[i].key);
+    std::uint32_t j = i;
+    while (j < towns_.size() && town_bucket(towns_[j].key) == b) ++j;
+    if (town_buckets_[b].second != 0) throw Error("gazetteer: towns.tsv is not sorted by key");
+    town_buckets_[b] = {i, j};
+    i = j;
+  }
+}
+
+std::size_t Gazetteer::town_bucket(std::string_view key) {
+  auto letter = [](char c) -> std::size_t { return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a' + 1) : 0; };
+  return letter(key.empty() ? ' ' : key[0]) * 27 + letter(key.size() < 2 ? ' ' : key[1]);
 }
 
 std::span<const TownRow> Gazetteer::towns(std::string_view key) const {
-  auto [lo, hi] = std::equal_range(towns_.begin(), towns_.end(), TownRow{key, {}, {}, 0},
+  if (towns_.empty()) return {};
+  const auto [first, last] = town_buckets_[town_bucket(key)];
+  auto [lo, hi] = std::equal_range(towns_.begin() + first, towns_.begin() + last, TownRow{key, {}, {}, 0},
                                    [](const TownRow& x, const TownRow& y) { return x.key < y.key; });
   return {lo, hi};
 }
@@ -168,9 +185,11 @@ std::pair<std::uint32_t, std::span<const TownRow>> Gazetteer::town_at(const std:
     if (n > 0 && t.is(kLineBefore)) break;
     if (n > 0) key += ' ';
     key += t.folded;
-    auto lo = std::lower_bound(towns_.begin(), towns_.end(), std::string_view(key),
+    const auto [first, last] = town_buckets_[town_bucket(key)];
+    auto end_of_bucket = towns_.begin() + last;
+    auto lo = std::lower_bound(towns_.begin() + first, end_of_bucket, std::string_view(key),
                                [](const TownRow& x, std::string_view k) { return x.key < k; });
-    if (lo == towns_.end() || lo->key.substr(0, key.size()) != key) break;  // no town goes on like this
+    if (lo == end_of_bucket || lo->key.substr(0, key.size()) != key) break;  // no town goes on like this
     if (lo->key.size() == key.size() && t.word()) best = {n + 1, towns(key)};
   }
   return best;

@@ -120,6 +120,9 @@ class Gazetteer {
   std::vector<TownRow> towns_;  ///< sorted by key: 100k names kept out of the trie, read in place
   /// one bit a hash of a town's first word: most capitalised tokens start no town
   std::vector<std::uint64_t> town_first_words_;
+  /// rows of towns_ by the key's first two letters: the binary search runs in a small range
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> town_buckets_;
+  static std::size_t town_bucket(std::string_view key);
 
   ByText<std::vector<Candidate>> phrases_;  ///< token-folded phrase -> candidates
   ByText<std::uint32_t> countries_;         ///< alpha-3 -> entry
