@@ -140,6 +140,18 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
       last_good = k;
       continue;
     }
+    // "Ambassador Extraordinary and Plenipotentiary": two heads joined
+    if (tk->folded == "and" && head && k + 1 < end && a.tokens[k + 1].cap()) {
+      const TitleWord* w2 = title_word_at(a, k + 1);
+      if (w2 && w2->cls == TitleClass::Head && !(k + 2 < end && a.tokens[k + 2].cap() && !title_word_at(a, k + 2) &&
+                                                 a.tokens[k + 2].word() && !folded_is(a, k + 2, "of"))) {
+        words.push_back("and");
+        words.push_back(word_for_role(a, k + 1, *w2));
+        k += 2;
+        last_good = k;
+        continue;
+      }
+    }
     if (tk->folded == "and" && !head && !words.empty()) {
       // "foreign and defense ministers": modifiers on both sides of "and", then a head
       std::uint32_t m = k + 1;

@@ -78,6 +78,17 @@ class OfficialMentions : public MentionExtractor {
     std::uint32_t k = title_first;
     if (k < s.first_token + 3) return {};
     if (!folded_is(a, k - 1, "by")) return {};
+    // "Trinidad and Tobago, which was represented by Ambassador X": the country it represented
+    if (folded_is(a, k - 2, "represented")) {
+      std::uint32_t b = k - 2;
+      while (b > s.first_token && k - b < 7 && in_set(a.tokens[b - 1].folded, {",", "which", "who", "was", "is", "were", "been", "has", "had"}))
+        --b;
+      if (b > s.first_token && a.owner[b - 1] >= 0) {
+        const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[b - 1])];
+        if (m.type == NodeType::Country && m.form == NameForm::Name) return m.key.substr(8);
+      }
+      return {};
+    }
     if (!(folded_is(a, k - 2, "led") || folded_is(a, k - 2, "headed"))) return {};
     std::uint32_t d = k - 3;
     if (folded_is(a, d, ",")) --d;
@@ -158,9 +169,14 @@ class OfficialMentions : public MentionExtractor {
       Mention men;
       std::uint32_t k = title->end;
       bool after_comma = false;  // "the Deputy Minister of Foreign Affairs, Adriana Mira,"
-      // "Ambassador to Azerbaijan": the post, not the official's country
-      if (folded_is(a, k, "to"))
+      // "Ambassador to Azerbaijan", "Ambassador in Cairo": the post, not the official's country
+      if (folded_is(a, k, "to") || folded_is(a, k, "in")) {
         if (const Mention* c = mention_at(a, k + 1, NodeType::Country)) k = c->last;
+        else if (const Mention* p = mention_at(a, k + 1, NodeType::Place)) k = p->last;
+        else if (auto g = a.gaz.match(a.doc.text, a.tokens, k + 1, s.last_token);  // a place no mention took before a name
+                 g && a.gaz.entry(g->entry).type == NodeType::Place)
+          k += 1 + g->length;
+      }
       // "her counterpart from Australia"
       if (title->counterpart && folded_is(a, k, "from"))
         if (const Mention* c = mention_at(a, k + 1, NodeType::Country)) {
@@ -197,6 +213,19 @@ class OfficialMentions : public MentionExtractor {
               after_mention = e;
               continue;
             }
+          // "... of the Republic of Armenia to the Holy See X": the post after the country
+          if (after_mention == e && (folded_is(a, e, "to") || folded_is(a, e, "in"))) {
+            std::uint32_t q = e + 1;
+            if (folded_is(a, q, "the")) ++q;
+            if (q < s.last_token && a.owner[q] >= 0) {
+              const Mention& pm = a.mentions[static_cast<std::size_t>(a.owner[q])];
+              if (pm.first == q && (pm.type == NodeType::Country || pm.type == NodeType::Place)) {
+                e = pm.last;
+                after_mention = e;
+                continue;
+              }
+            }
+          }
           if (folded_is(a, e, "(") && e + 2 < s.last_token && a.tokens[e + 1].is(kAllCaps) && folded_is(a, e + 2, ")")) {
             e += 3;
             if (after_mention == e - 3) after_mention = e;

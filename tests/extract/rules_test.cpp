@@ -343,3 +343,16 @@ TEST_CASE("visited/pronoun-subject and itineraries with 'including'") {
   auto inc = run("US President Tom Baker's visit to the Middle East, including Saudi Arabia, is planned.");
   CHECK(has(inc.relations(), "visited:Tom Baker->Saudi Arabia"));
 }
+
+TEST_CASE("officials: the post after the title ('Ambassador in Cairo', '... of Armenia to the Holy See') is no country of theirs") {
+  auto r = run("UAE Ambassador in Cairo Mariam Saeed attended. The Ambassador Extraordinary and Plenipotentiary of the "
+               "Republic of Armenia to the Holy See Aram Petrosyan spoke.");
+  CHECK(has(r.relations(), "officialOf:Mariam Saeed->UAE"));
+  CHECK(has(r.relations(), "officialOf:Aram Petrosyan->Armenia"));
+  CHECK_FALSE(has(r.relations(), "officialOf:Mariam Saeed->Egypt"));
+}
+
+TEST_CASE("officials: a country represented by its official") {
+  auto r = run("Trinidad and Tobago, which was represented by Ambassador Anna Phillips, voted against.");
+  CHECK(has(r.relations(), "officialOf:Anna Phillips->Trinidad and Tobago"));
+}
