@@ -104,7 +104,8 @@ Table build() {
       "ministry", "internal", "interior", "national", "international", "federal", "royal", "highness",
       "majesty", "excellency", "plaza", "mall", "hotel", "resort", "cathedral", "mosque", "church", "temple",
       "officer", "manager", "investigator", "economist", "guest", "committees", "councils", "commissions",
-      "governors", "teachers", "prosecutions", "decree", "code", "criminal", "penal", "makers"});
+      "governors", "teachers", "prosecutions", "decree", "code", "criminal", "penal", "makers", "administrative",
+      "electoral", "judicial", "legislative", "municipal", "provincial", "regional"});
   add(t, kRank, {
       "col", "gen", "maj", "lt", "brig", "capt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "lieut", "sheikh",
       "sheikha", "shaikh", "sayyid", "sayed", "hrh", "hh", "he", "dr", "prof", "mr", "mrs", "ms", "hon", "rev",

@@ -266,6 +266,8 @@ class OfficialMentions : public MentionExtractor {
       // "Director of the National Archives", "Minister of Climate Change", "Chief Executive Officer of the Fund":
       // a name that ends on a body's or a thing's word is no person
       if (thing_name(a, name_first, name_last)) { i = name_last - 1; continue; }
+      // one letter is no name ("Gen Z")
+      if (name_last == name_first + 1 && a.tokens[name_first].end - a.tokens[name_first].begin == 1) { i = name_last - 1; continue; }
       // "Chief Election Commissioner X", "Chief of Defence Forces Gen. X": a title goes on, the words were no name
       if (name_last < s.last_token && a.tokens[name_last].cap() && title_word_at(a, name_last) &&
           a.title_exact(name_last).cls == TitleClass::Head) {

@@ -356,3 +356,9 @@ TEST_CASE("officials: a country represented by its official") {
   auto r = run("Trinidad and Tobago, which was represented by Ambassador Anna Phillips, voted against.");
   CHECK(has(r.relations(), "officialOf:Anna Phillips->Trinidad and Tobago"));
 }
+
+TEST_CASE("officials: no official from one letter or from an office's adjectives") {
+  auto r = run("China's Gen Z buyers differ. The Third Judge Electoral Administrative, Rosa Alvarez, ordered a recount.");
+  CHECK_FALSE(has(r.nodes(), "Official:Z"));
+  CHECK_FALSE(has(r.nodes(), "Official:Electoral Administrative"));
+}
