@@ -69,7 +69,7 @@ Table build() {
       "river", "desert", "airport", "governorate", "province", "district", "valley", "mountains", "lake",
       "island", "islands", "peninsula", "canal", "dam", "strait", "sea", "bay", "base", "oasis", "plateau",
       "crossing", "airbase", "palace", "bridge", "square", "gate", "gardens", "park", "road", "highway", "mountain",
-      "hills", "heights", "coast", "border"});
+      "hills", "heights"});
   add(t, kPlaceSuffixLower, {
       "province", "governorate", "district"});
   add(t, kPlacePrefix, {

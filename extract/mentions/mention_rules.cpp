@@ -18,16 +18,8 @@ AgreementHead agreement_head(const Annotation& a, std::uint32_t i) {
   return {};
 }
 
-bool in_list(std::string_view f, std::initializer_list<std::string_view> l) {
-  return std::find(l.begin(), l.end(), f) != l.end();
-}
 
-const Token* tok(const Annotation& a, std::uint32_t i) { return i < a.tokens.size() ? &a.tokens[i] : nullptr; }
 
-bool folded_is(const Annotation& a, std::uint32_t i, std::string_view f) {
-  const Token* t = tok(a, i);
-  return t && t->folded == f;
-}
 
 /// A mention of `type` over tokens [first, last) of a sentence, its surface taken from the text.
 Mention span_mention(const Annotation& a, NodeType type, std::uint32_t sentence, std::uint32_t first, std::uint32_t last) {
@@ -196,13 +188,6 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
 
 // --------------------------------------------------------------- name parse
 
-bool name_word(const Annotation& a, std::uint32_t i) {
-  const Token* t = tok(a, i);
-  if (!t || !t->word() || t->is(kNumber)) return false;
-  if (!t->cap()) return false;
-  if (a.is(i, kStopCap)) return false;
-  return true;
-}
 
 /// A person's name starting at token i: capitalised words, particles
 /// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a

@@ -2,6 +2,7 @@
 /// What the mention extractors share (one extractor a file in this folder):
 /// word tests over an annotated document, the parsers of official titles and
 /// of persons' names, and each extractor's factory.
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -33,9 +34,15 @@ struct AgreementHead {
 };
 AgreementHead agreement_head(const Annotation& a, std::uint32_t i);
 
-bool in_list(std::string_view f, std::initializer_list<std::string_view> l);
-const Token* tok(const Annotation& a, std::uint32_t i);
-bool folded_is(const Annotation& a, std::uint32_t i, std::string_view f);
+// (the word tests run on every token: inline)
+inline bool in_list(std::string_view f, std::initializer_list<std::string_view> l) {
+  return std::find(l.begin(), l.end(), f) != l.end();
+}
+inline const Token* tok(const Annotation& a, std::uint32_t i) { return i < a.tokens.size() ? &a.tokens[i] : nullptr; }
+inline bool folded_is(const Annotation& a, std::uint32_t i, std::string_view f) {
+  const Token* t = tok(a, i);
+  return t && t->folded == f;
+}
 /// A mention of `type` over tokens [first, last) of a sentence, its surface taken from the text.
 Mention span_mention(const Annotation& a, NodeType type, std::uint32_t sentence, std::uint32_t first, std::uint32_t last);
 
@@ -55,7 +62,10 @@ std::string word_for_role(const Annotation& a, std::uint32_t i, const TitleWord&
 std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint32_t end, bool lenient = false);
 
 /// A capitalised word that may be part of a person's name.
-bool name_word(const Annotation& a, std::uint32_t i);
+inline bool name_word(const Annotation& a, std::uint32_t i) {
+  const Token* t = tok(a, i);
+  return t && t->word() && !t->is(kNumber) && t->cap() && !a.is(i, kStopCap);
+}
 /// A person's name starting at token i: capitalised words, particles
 /// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
 /// capitalised word. Returns the end token, or i when there is none.

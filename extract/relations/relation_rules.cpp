@@ -19,9 +19,6 @@ std::vector<Slot> slots_of(const Annotation& a, std::uint32_t sentence) {
   return out;
 }
 
-bool in(std::string_view f, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), f) != set.end();
-}
 
 
 /// Negation, refusal, cancellation or a condition before the trigger in its clause.

@@ -3,6 +3,7 @@
 /// the participants of a sentence (slots), coordinated groups before and after
 /// a trigger, negation and planning cues, the emitter that attaches evidence,
 /// and each extractor's factory.
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -35,7 +36,9 @@ struct Slot {
 
 /// The participants of a sentence, in text order.
 std::vector<Slot> slots_of(const Annotation& a, std::uint32_t sentence);
-bool in(std::string_view f, std::initializer_list<std::string_view> set);
+inline bool in(std::string_view f, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), f) != set.end();
+}
 
 /// Emits relations with their evidence: the sentence, its date, the trace.
 class Emitter {

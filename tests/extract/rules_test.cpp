@@ -3,6 +3,7 @@
 // leave alone.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <set>
 
 #include "extract/document.hpp"
@@ -361,4 +362,90 @@ TEST_CASE("officials: no official from one letter or from an office's adjectives
   auto r = run("China's Gen Z buyers differ. The Third Judge Electoral Administrative, Rosa Alvarez, ordered a recount.");
   CHECK_FALSE(has(r.nodes(), "Official:Z"));
   CHECK_FALSE(has(r.nodes(), "Official:Electoral Administrative"));
+}
+
+// One sentence of our own for every declared rule: the rule must fire on it. A rule
+// added without an example here fails the test, so no rule ships untested.
+TEST_CASE("every declared rule fires on its example sentence") {
+  const std::map<std::string, std::string> examples = {
+      {"gazetteer/name", "Turkey and Russia met in Moscow."},
+      {"gazetteer/demonym", "Turkish troops left."},
+      {"gazetteer/acronym", "NATO met."},
+      {"gazetteer/town-in-context", "Syria said shells fell in Jabla."},
+      {"gazetteer/town-homonym", "Lebanon said clashes broke out in Tripoli on Monday."},
+      {"gazetteer/name-state", "Nigeria's Lagos State governor spoke."},
+      {"places/name-feature", "Chile and Bolivia share the Silala River."},
+      {"places/feature-of-name", "Ships crossed the Gulf of Zetland."},
+      {"places/prefix-name", "Refugees fled to Mount Qandil."},
+      {"places/kind-of-name", "Gunmen struck the village of Qarat Hamra."},
+      {"places/name-comma-kind", "He was born in Tell Kaif, a town in northern Iraq."},
+      {"places/compass-name", "Syria said the army advanced in Eastern Qalamoun."},
+      {"places/locative-name", "Jets struck near Tell Hamdan, Syria."},
+      {"places/name-area", "Oil lies in the Zuata area."},
+      {"places/demonym-place-word", "Shells hit the Jordanian town Qaryat Zed."},
+      {"agreements/resolution-number", "The council adopted Resolution 2254."},
+      {"agreements/place-head", "Turkey backed the Sochi agreement."},
+      {"agreements/name-head", "Both sides honoured the 2019 border deal."},
+      {"agreements/head-of-name", "Both signed the Treaty of Zelgrad."},
+      {"organizations/head-noun", "Officials of the Supreme Economic Council met."},
+      {"organizations/bilateral-council", "The Turkish-Iranian High-Level Cooperation Council met."},
+      {"organizations/acronym-definition", "The Small Industries and Industrial Parks Organization (SIIPO) met."},
+      {"officials/title-name", "Russian Foreign Minister Sergei Lavrov arrived."},
+      {"officials/title-comma-name", "The Deputy Minister of Foreign Affairs, Adriana Mira, arrived."},
+      {"officials/counterpart-name", "Foreign Minister Ali Reza met his Russian counterpart Sergei Lavrov."},
+      {"officials/plural-title", "Foreign Ministers Ayman Safadi and Sameh Shoukry met."},
+      {"officials/plural-counterparts", "He met his Iranian and Russian counterparts, Ebrahim Raisi and Vladimir Putin."},
+      {"officials/name-apposition", "Sedat Onal, the deputy foreign minister, spoke."},
+      {"officials/possessive-name", "Leaders including Ghana's Kwame Mensah attended."},
+      {"officials/regime", "The Bashar Assad regime fell."},
+      {"officials/known-name", "Russian Foreign Minister Sergei Lavrov arrived. Lavrov spoke."},
+      {"descriptions/role", "Russian Foreign Minister Sergei Lavrov arrived. The Russian foreign minister spoke."},
+      {"descriptions/plural-role",
+       "Russian Foreign Minister Sergei Lavrov and Russian Defense Minister Sergei Shoigu came. He met the Russian "
+       "foreign and defense ministers."},
+      {"descriptions/group", "President Ana Lima met President Jose Ruiz. The two leaders spoke."},
+      {"met-with/subject-verb-object", "Russian President Vladimir Putin met Turkish President Recep Erdogan."},
+      {"met-with/pronoun-subject",
+       "Chinese Foreign Minister Li Wen came home on Friday after a long and busy week in the region, as he ended a "
+       "tour that included a meeting with US Secretary of State Anna Berg."},
+      {"met-with/coordinated-subjects", "Russian President Vladimir Putin and Turkish President Recep Erdogan met."},
+      {"met-with/talks-between", "There were talks between Russian President Vladimir Putin and Turkish President Recep Erdogan."},
+      {"accompanied/accompanied-by", "Turkish President Recep Erdogan, accompanied by Defense Minister Hulusi Akar, came."},
+      {"accompanied/accompanied-active", "Defense Minister Hulusi Akar accompanied Turkish President Recep Erdogan."},
+      {"signed/active", "Turkey and Russia signed the Sochi agreement."},
+      {"signed/passive-between", "The Sochi agreement was signed between Turkey and Russia."},
+      {"guarantor-party/guarantors-in-sentence", "Turkey, Iran and Russia are the guarantors of the Astana process."},
+      {"guarantor-party/guarantors-antecedent",
+       "Turkey, Iran and Russia met. The guarantor countries of the Astana process agreed."},
+      {"guarantor-party/brokered-by", "The U.N.-brokered Geneva talks resumed."},
+      {"guarantor-party/launched-joined", "Turkey and Iran launched the Astana process."},
+      {"visited/travel-verb", "Turkish President Recep Erdogan visited Ghana."},
+      {"visited/talks-in-place", "Turkish President Recep Erdogan held talks with Iranian President Ebrahim Raisi in Tehran."},
+      {"visited/pronoun-subject", "On the margins of his official visit to Italy, Armenian President Aram Sarkis spoke."},
+      {"located-in/demonym-placeword", "Officials met in the Kazakh capital Astana."},
+      {"located-in/place-comma-country", "Talks opened in Idlib, Syria on Sunday."},
+      {"located-in/place-in-country", "He came from Amarah, a city in southern Iraq."},
+      {"located-in/near-place", "Iraq said gunmen came from Deir Mahrous, about 30km south of Mosul."},
+      {"located-in/gazetteer-country", "Russia said Moscow was calm."},
+      {"official-of/stated-country", "Russian Foreign Minister Sergei Lavrov arrived."},
+      {"official-of/stated-body", "National Intelligence Organization (MIT) Chief Hakan Fidan arrived."},
+      {"official-of/delegation-member", "Defense Minister Hulusi Akar accompanied Turkish President Recep Erdogan."},
+  };
+  for (const auto& x : standard_extractors())
+    for (const auto& r : x.rules) {
+      const std::string id = std::string(x.name) + "/" + std::string(r.id);
+      auto it = examples.find(id);
+      REQUIRE_MESSAGE(it != examples.end(), "no example sentence for ", id);
+      const DocumentRecords d = run(it->second).r;
+      bool fired = false;
+      for (const auto& rel : d.relations) fired |= rel.evidence.extractor + "/" + rel.evidence.rule == id;
+      // mention rules: every mention, also those that join an entity found before ("Lavrov", "the Russian foreign minister")
+      Document doc;
+      doc.id = "example";
+      doc.text = it->second;
+      Annotation a(doc, Gazetteer::instance());
+      for (const auto& m : make_mention_extractors()) m->run(a);
+      for (const auto& m : a.mentions) fired |= m.extractor + "/" + m.rule == id;
+      CHECK_MESSAGE(fired, id, " did not fire on: ", it->second);
+    }
 }
