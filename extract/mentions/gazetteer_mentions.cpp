@@ -29,6 +29,7 @@ class GazetteerMentions : public MentionExtractor {
         {"town-in-context", "a GeoNames town where the words around make it a place (\"in X\", \"X, Syria\"), in an article naming its country"},
         {"town-homonym", "a GeoNames city of a country the article never names is its town homonym in one it names"},
         {"name-state", "\"Lagos State\": a state, not the city of its name"},
+        {"compass-region", "a capitalised compass word before a region or continent makes another region (\"West Asia\")"},
     };
   }
   void run(Annotation& a) const override {
@@ -71,6 +72,15 @@ class GazetteerMentions : public MentionExtractor {
             !a.tokens[i - 1].is(kAllCaps) && !a.is(i - 1, kPlaceWord) && !in_list(a.tokens[i - 1].folded, {"greater", "metro", "downtown"})) {
           i = men.last;
           continue;
+        }
+        // "West Asia", "North Africa", "Eastern Europe": a capitalised compass word makes another region
+        if (men.type == NodeType::Place && e && e->country.empty() && i > s.first_token && a.is(i - 1, kCompass) &&
+            a.tokens[i - 1].cap() && a.owner[i - 1] < 0 && i - 1 != s.first_token) {
+          men.first = i - 1;
+          men.surface = std::string(a.surface(men.first, men.last));
+          men.key = "place:" + fold(men.surface);
+          men.gazetteer = -1;
+          men.rule = "compass-region";
         }
         // "Idlib province", "Aleppo Governorate": the place word belongs to the place
         if (men.type == NodeType::Place && men.last < s.last_token && a.is(men.last, kPlaceWord) &&

@@ -29,11 +29,14 @@ bool in_country_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to
   if (k == from || a.tokens[k - 1].folded != "in") return false;
   --k;
   if (k == from) return true;  // "Basra in Iraq"
-  // ", a city in" / ", an area in" / ", the capital in"
+  // ", a city in" / ", an area in" / ", the capital in" (a bare ", in" joins a list: "across Europe, in India")
   if (a.tokens[from].folded != ",") return false;
-  for (std::uint32_t q = from + 1; q < k; ++q)
-    if (!in(a.tokens[q].folded, {"a", "an", "the"}) && !a.is(q, kPlaceKind)) return false;
-  return true;
+  bool kind = false;
+  for (std::uint32_t q = from + 1; q < k; ++q) {
+    if (a.is(q, kPlaceKind)) { kind = true; continue; }
+    if (!in(a.tokens[q].folded, {"a", "an", "the"})) return false;
+  }
+  return kind;
 }
 
 class LocatedIn : public RelationExtractor {

@@ -54,6 +54,15 @@ class MetWith : public RelationExtractor {
         auto subjg = group_before(a, slots, k, {NodeType::Official});
         // another person between the subject and the verb ("X, while an American president after his talks with Y")
         if (!subjg.empty() && person_between(a, slots[subjg.back()].last, k)) subjg.clear();
+        // an object of an earlier verb or preposition is no subject: "they met with Minister X, and visited the
+        // Knesset to meet with Y", "In addition to Gen X, the group held talks with Y"
+        if (!subjg.empty()) {
+          const Slot& first = slots[subjg.front()];
+          const std::uint32_t before = first.first - title_tokens(a, first, s.first_token);
+          if (before > s.first_token &&
+              in(a.tokens[before - 1].folded, {"with", "by", "to", "met", "meet", "meets", "received", "hosted", "of", "from"}))
+            subjg.clear();
+        }
         auto subj = entities_of(slots, subjg);
         std::uint32_t obj_from = k + 1;
         if (obj_from < s.last_token && in(a.tokens[obj_from].folded, {"with", "by"})) ++obj_from;

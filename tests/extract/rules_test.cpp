@@ -374,6 +374,7 @@ TEST_CASE("every declared rule fires on its example sentence") {
       {"gazetteer/town-in-context", "Syria said shells fell in Jabla."},
       {"gazetteer/town-homonym", "Lebanon said clashes broke out in Tripoli on Monday."},
       {"gazetteer/name-state", "Nigeria's Lagos State governor spoke."},
+      {"gazetteer/compass-region", "The envoy toured West Asia in May."},
       {"places/name-feature", "Chile and Bolivia share the Silala River."},
       {"places/feature-of-name", "Ships crossed the Gulf of Zetland."},
       {"places/prefix-name", "Refugees fled to Mount Qandil."},
@@ -448,4 +449,18 @@ TEST_CASE("every declared rule fires on its example sentence") {
       for (const auto& m : a.mentions) fired |= m.extractor + "/" + m.rule == id;
       CHECK_MESSAGE(fired, id, " did not fire on: ", it->second);
     }
+}
+
+TEST_CASE("precision from the second corpus hand check: objects are no subjects, a bare ', in' is a list, West Asia is a region") {
+  auto r = run("They met with Justice Minister Ayla Shor, and visited the Knesset to meet with lawmakers Dana Biran and "
+               "Tal Haskel.");
+  CHECK_FALSE(has(r.relations(), "metWith:Ayla Shor->Dana Biran"));
+  CHECK_FALSE(has(r.relations(), "metWith:Ayla Shor->Tal Haskel"));
+  auto g = run("In addition to Gen Prayuth Sana, the group also held talks with Interior Minister Anon Paet.");
+  CHECK_FALSE(has(g.relations(), "metWith:Prayuth Sana->Anon Paet"));
+  auto l = run("India said the band has played across Europe, in India and in Japan.");
+  CHECK_FALSE(has(l.relations(), "locatedIn:Europe->India"));
+  auto w = run("US President Tom Baker's visit to West Asia was planned.");
+  CHECK(has(w.nodes(), "Place:West Asia"));
+  CHECK_FALSE(has(w.nodes(), "Place:Asia"));
 }
