@@ -127,6 +127,13 @@ Table build() {
   add(t, kAreaWord, {"area", "region", "valley", "basin", "delta", "highlands", "countryside", "corridor", "enclave",
                      "pocket", "strip", "belt", "plain", "plains", "oilfield", "field", "mountains"});
   add(t, kEventHead, {"meeting", "conference", "forum", "summit", "dialogue", "council", "commission", "partnership"});
+  // bodies that are no part of a state: their officials serve no country ("Thai Hotels Association",
+  // "Qatar Airways Group")
+  add(t, kPrivateBody, {
+      "co", "corp", "corporation", "ltd", "limited", "inc", "plc", "llc", "group", "company", "holdings", "bank",
+      "university", "college", "school", "hospital", "foundation", "association", "associations", "airways",
+      "airlines", "federation", "chamber", "chambers", "club", "union", "institute", "society", "network", "alliance",
+      "league", "fund", "trust", "media", "news", "times", "tv", "radio", "energy", "oil", "gas", "motors"});
   add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim"});
   // clang-format on
   return t;

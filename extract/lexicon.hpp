@@ -63,6 +63,8 @@ enum WordClass : std::uint32_t {
   kCompass = 1u << 24,
   /// prepositions that put what follows in a place: "in", "near", "outside", "from", "into" ...
   kLocative = 1u << 25,
+  /// heads of bodies that are no part of a state ("Association", "Airways", "Group", "Bank" ...)
+  kPrivateBody = 1u << 26,
 };
 
 /// The classes of a folded word (0 when it is in no list).

@@ -66,7 +66,7 @@ class GazetteerMentions : public MentionExtractor {
         }
         // "La Libertad", "Buena Vista", "Torre Mercedes": a capitalised word before, that nothing
         // took and that is no title, compass or function word, makes it part of a longer name
-        if (men.type == NodeType::Place && i > s.first_token + 1 && a.tokens[i - 1].cap() && a.tokens[i - 1].word() &&
+        if (men.type == NodeType::Place && i > s.first_token && a.tokens[i - 1].cap() && a.tokens[i - 1].word() &&
             a.tokens[i].is(kSpaceBefore) && a.owner[i - 1] < 0 && !a.is(i - 1, kStopCap) && !a.is(i - 1, kCompass) &&
             !title_word_at(a, i - 1) && !a.is(i - 1, kHeadlineVerb) && !a.is(i - 1, kRank) && !a.is(i - 1, kHonorific) &&
             !a.tokens[i - 1].is(kAllCaps) && !a.is(i - 1, kPlaceWord) && !in_list(a.tokens[i - 1].folded, {"greater", "metro", "downtown"})) {
@@ -81,6 +81,13 @@ class GazetteerMentions : public MentionExtractor {
           men.key = "place:" + fold(men.surface);
           men.gazetteer = -1;
           men.rule = "compass-region";
+        }
+        // "Mesa de Enlace", "Santa Maria de Dota": a particle and a capitalised word after make a longer name
+        if (men.type == NodeType::Place && men.last + 1 < s.last_token &&
+            in_list(a.tokens[men.last].folded, {"de", "del", "da", "do", "dos", "das", "di"}) && a.tokens[men.last + 1].cap() &&
+            a.tokens[men.last + 1].word()) {
+          i = men.last;
+          continue;
         }
         // "Idlib province", "Aleppo Governorate": the place word belongs to the place
         if (men.type == NodeType::Place && men.last < s.last_token && a.is(men.last, kPlaceWord) &&

@@ -59,8 +59,10 @@ class OfficialMentions : public MentionExtractor {
     // up to three capitalised words naming the body or the portfolio stand between
     std::uint32_t body = 0;
     while (body < 3 && k > s.first_token + 1 && a.owner[k - 1] < 0 && name_word(a, k - 1) &&
-           !a.is(k - 1, kHeadlineVerb) && !a.tokens[k].is(kLineBefore))
+           !a.is(k - 1, kHeadlineVerb) && !a.tokens[k].is(kLineBefore)) {
+      if (a.is(k - 1, kPrivateBody)) return;  // "Qatar Airways Group Chief Executive": a company's, not the state's
       --k, ++body;
+    }
     if (body > 0 && k > s.first_token && a.tokens[k - 1].folded == "'s") --k;
     if (k <= s.first_token || a.owner[k - 1] < 0) return;
     const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[k - 1])];
@@ -236,6 +238,12 @@ class OfficialMentions : public MentionExtractor {
           if (t.word() && !t.cap() && !t.is(kNumber)) { lower = true; ++e; continue; }
           break;
         }
+        // "president of the Thai Hotels Association": the country names the body, which is no part of the state
+        for (std::uint32_t q = k + 1; q < e; ++q)
+          if (a.owner[q] < 0 && a.is(q, kPrivateBody) && a.tokens[q].cap()) {
+            if (men.org < 0) men.country.clear();
+            break;
+          }
         if (folded_is(a, e, ",")) {
           k = e + 1;
           after_comma = true;
@@ -348,8 +356,16 @@ class OfficialMentions : public MentionExtractor {
       if ((folded_is(a, after, "of") || folded_is(a, after, "for") || folded_is(a, after, "the")) && after + 1 < s.last_token &&
           a.owner[after + 1] >= 0 && men.country.empty()) {
         const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[after + 1])];
-        if (q.type == NodeType::Country) men.country = q.key.substr(8);
-        else if (q.type == NodeType::Organization) { men.org = a.owner[after + 1]; men.country = q.country; }
+        if (q.type == NodeType::Country) {
+          // "X, president of the Thai Hotels Association": the country names a private body
+          bool private_body = false;
+          for (std::uint32_t b = q.last; b < s.last_token && b < q.last + 5 && name_word(a, b); ++b)
+            private_body |= a.is(b, kPrivateBody);
+          if (!private_body) men.country = q.key.substr(8);
+        } else if (q.type == NodeType::Organization) {
+          men.org = a.owner[after + 1];
+          men.country = q.country;
+        }
       }
       int words = 0;
       for (std::uint32_t q = i; q < e; ++q) words += name_word(a, q) ? 1 : 0;

@@ -60,7 +60,10 @@ class PlaceMentions : public MentionExtractor {
             first = p;
           }
           if (first == s.first_token && first < i && !a.tokens[first].cap()) ++first;
-          if (first < i && !(f == "base" && !folded_is(a, i - 1, "air"))) {
+          // "United States District Court", "Nile River Authority": the feature names a body
+          const bool body = i + 1 < s.last_token && a.tokens[i + 1].cap() &&
+                            (a.is(i + 1, kOrgHead) || a.is(i + 1, kCompanyWord) || a.is(i + 1, kThingWord));
+          if (first < i && !body && !(f == "base" && !folded_is(a, i - 1, "air"))) {
             add(a, s, first, i + 1, country, "name-feature");
             continue;
           }

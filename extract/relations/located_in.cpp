@@ -16,9 +16,11 @@ using namespace relation_rules;
 /// Is the span [first, last) ("X, Country") a stretch of a list ("A, X, Country and B")?
 bool in_list(const Annotation& a, std::uint32_t first, std::uint32_t last, const Sentence& s) {
   const bool before = first > s.first_token && in(a.tokens[first - 1].folded, {",", "and", "or"});
-  const bool after = last + 1 < s.last_token && in(a.tokens[last].folded, {",", "and", "or", "&"}) && a.owner[last + 1] >= 0 &&
-                     (a.mentions[static_cast<std::size_t>(a.owner[last + 1])].type == NodeType::Country ||
-                      a.mentions[static_cast<std::size_t>(a.owner[last + 1])].type == NodeType::Place);
+  std::uint32_t next = last + 1;  // ", and the Dominican Republic"
+  while (next < s.last_token && in(a.tokens[next].folded, {"and", "or", "the"})) ++next;
+  const bool after = next < s.last_token && in(a.tokens[last].folded, {",", "and", "or", "&"}) && a.owner[next] >= 0 &&
+                     (a.mentions[static_cast<std::size_t>(a.owner[next])].type == NodeType::Country ||
+                      a.mentions[static_cast<std::size_t>(a.owner[next])].type == NodeType::Place);
   return before || after;
 }
 
