@@ -410,6 +410,8 @@ class OfficialMentions : public MentionExtractor {
       std::uint32_t e = parse_person_name(a, i, s.last_token);
       if (e == i || word_count(a.surface(i, e)) < 2 || !name_closes(a, e, s.last_token)) continue;
       if (is_gazetteer_span(a, i, e) || !plain_person_words(a, i, e) || !political(a, s)) continue;
+      // a verb, not a name, stands before an article: "Israel's Golan Needs a Government Boost"
+      if (e < s.last_token && in_list(a.tokens[e].folded, {"a", "an", "the"})) continue;
       Mention men = span_mention(a, NodeType::Official, s.index, i, e);
       men.country = c.key.substr(8);
       men.extractor = "officials";

@@ -13,6 +13,14 @@ namespace {
 
 using namespace relation_rules;
 
+/// A continent or world region of the gazetteer ("Africa", "Middle East"): in no country.
+bool wide_region(const Annotation& a, const Slot& place) {
+  const Mention& m = a.mentions[static_cast<std::size_t>(place.mention)];
+  if (m.gazetteer < 0) return false;
+  const auto& e = a.gaz.entry(static_cast<std::uint32_t>(m.gazetteer));
+  return e.country.empty() && (e.kind == "continent" || e.kind == "region");
+}
+
 /// Is the span [first, last) ("X, Country") a stretch of a list ("A, X, Country and B")?
 bool in_list(const Annotation& a, std::uint32_t first, std::uint32_t last, const Sentence& s) {
   const bool before = first > s.first_token && in(a.tokens[first - 1].folded, {",", "and", "or"});
@@ -79,8 +87,9 @@ class LocatedIn : public RelationExtractor {
             stated.insert(p.entities.front());
           }
         }
-        // "Idlib, Syria" (by the country's name, and not in a list: "England, France and Germany")
-        if (c.type == NodeType::Place && p.type == NodeType::Country && p.first == c.last + 1 &&
+        // "Idlib, Syria" (by the country's name, not in a list: "England, France and Germany", and never
+        // a continent or region: "in Africa, Algeria has become")
+        if (c.type == NodeType::Place && p.type == NodeType::Country && p.first == c.last + 1 && !wide_region(a, c) &&
             a.tokens[c.last].folded == "," && a.mentions[static_cast<std::size_t>(p.mention)].form == NameForm::Name &&
             !in_list(a, c.first, p.last, s)) {
           emit(RelationType::LocatedIn, c.entities.front(), p.entities.front(), s.index, "", "place-comma-country");
