@@ -49,6 +49,8 @@ struct Entity {
   std::string country;                ///< alpha-3 (officials: the country they serve, when known)
   std::string role;                   ///< officials: their title
   int org = -1;                       ///< officials: entity of the body they serve in
+  /// officials: the sentence of a description that gave the country ("the Greek prime minister"), or -1
+  int country_description = -1;
   std::vector<int> mentions;
   std::string extractor, rule;
 };

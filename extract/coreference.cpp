@@ -154,6 +154,26 @@ void resolve_coreference(Annotation& a) {
         if (e.type == NodeType::Official && e.country == m.country && !e.role.empty() && role_core(e.role) == role_core(role))
           hits.push_back(static_cast<int>(ei));
       }
+      // none of that country: the one official of that role whose country no phrase stated is the one
+      // described ("the Greek president and prime minister" ... "prime minister Kyriakos Mitsotakis")
+      // (a role that many hold, "minister", "spokesman", says too little)
+      const std::string core = role_core(role);
+      const bool specific = core != "minister" && core != "official" && core != "spokesman" && core != "spokesperson" &&
+                            core != "ambassador" && core != "envoy" && core != "leader" && core != "chief" && core != "head" &&
+                            core != "director" && core != "deputy" && core != "adviser" && core != "advisor";
+      if (hits.empty() && !m.country.empty() && specific) {
+        for (std::size_t ei = 0; ei < a.entities.size(); ++ei) {
+          const Entity& e = a.entities[ei];
+          if (e.type == NodeType::Official && e.country.empty() && e.org < 0 && !e.role.empty() &&
+              role_core(e.role) == role_core(role))
+            hits.push_back(static_cast<int>(ei));
+        }
+        if (hits.size() == 1) {
+          Entity& e = a.entities[static_cast<std::size_t>(hits.front())];
+          e.country = m.country;
+          e.country_description = static_cast<int>(m.sentence);
+        }
+      }
       if (hits.size() == 1) m.refers.push_back(hits.front());
     }
   }

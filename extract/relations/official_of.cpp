@@ -23,6 +23,7 @@ class OfficialOf : public RelationExtractor {
   std::vector<Rule> rules() const override {
     return {
         {"stated-country", "the country stated with the title, the name or in apposition"},
+        {"description-country", "\"the Greek prime minister\": the one prime minister of the document whose country no phrase states"},
         {"stated-body", "the body stated with the title (\"MIT Chief Hakan Fidan\")"},
         {"delegation-member", "a delegation member serves the country of the official they accompanied"},
     };
@@ -47,7 +48,11 @@ class OfficialOf : public RelationExtractor {
       if (!e.country.empty()) {
         auto it = countries.find(e.country);
         if (it != countries.end()) {
-          emit(RelationType::OfficialOf, static_cast<int>(i), it->second, sentence, role, "stated-country");
+          if (e.country_description >= 0)
+            emit(RelationType::OfficialOf, static_cast<int>(i), it->second, static_cast<std::uint32_t>(e.country_description),
+                 role, "description-country");
+          else
+            emit(RelationType::OfficialOf, static_cast<int>(i), it->second, sentence, role, "stated-country");
           country_of[i] = e.country;
         }
       }

@@ -430,6 +430,7 @@ TEST_CASE("every declared rule fires on its example sentence") {
       {"located-in/gazetteer-country", "Russia said Moscow was calm."},
       {"official-of/stated-country", "Russian Foreign Minister Sergei Lavrov arrived."},
       {"official-of/stated-body", "National Intelligence Organization (MIT) Chief Hakan Fidan arrived."},
+      {"official-of/description-country", "He thanked the Greek prime minister. Prime Minister Nikos Vlahos replied."},
       {"official-of/delegation-member", "Defense Minister Hulusi Akar accompanied Turkish President Recep Erdogan."},
   };
   for (const auto& x : standard_extractors())
@@ -490,4 +491,16 @@ TEST_CASE("precision from the fourth corpus hand check: a continent is in no cou
   CHECK_FALSE(has(r.relations(), "locatedIn:Africa->Algeria"));
   auto h = run("The title says it all: \"Israel's Golan Needs a Government Boost to Thrive.\"");
   for (const auto& x : h.nodes()) CHECK(x.rfind("Official:", 0) != 0);
+}
+
+TEST_CASE("official-of/description-country: a description gives its country to the one official of that role") {
+  auto r = run("The crown prince thanked the Greek prime minister. He wrote to Prime Minister Nikos Vlahos.");
+  CHECK(has(r.relations(), "officialOf:Nikos Vlahos->Greece"));
+  // a role many hold says too little: "the Lebanese minister" is no country for Minister X
+  auto m = run("The Lebanese minister spoke. Minister Tawfiq Kreish replied.");
+  CHECK_FALSE(has(m.relations(), "officialOf:Tawfiq Kreish->Lebanon"));
+  // two officials of that role: no guess
+  auto two = run("He thanked the Greek prime minister. Prime Minister Nikos Vlahos and Prime Minister Ali Hamid replied.");
+  CHECK_FALSE(has(two.relations(), "officialOf:Nikos Vlahos->Greece"));
+  CHECK_FALSE(has(two.relations(), "officialOf:Ali Hamid->Greece"));
 }
