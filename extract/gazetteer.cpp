@@ -256,8 +256,11 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
       throw Error("gazetteer: iso_3166-3.json is not the iso-codes list");
     for (const auto& c : iso3["3166-3"].GetArray()) former.insert(c["alpha_3"].GetString());
   }
+  // dependent territories and the state that administers them (4th column; the hand-kept file first)
+  std::map<std::string, std::string> territory_of;
   auto country_rows = [&](std::string_view file, bool display_from_first) {
     for (const auto& row : read_tsv(file)) {
+      if (!col(row, 3).empty()) territory_of.emplace(col(row, 0), col(row, 3));
       std::uint32_t id;
       if (auto e = by_key_.find("country:" + col(row, 0)); e != by_key_.end()) id = e->second;
       else if (display_from_first && former.count(col(row, 0))) id = add_entry({NodeType::Country, col(row, 0), "", col(row, 0), "former country"});
@@ -277,10 +280,6 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
   // Dependent territories are places (the ontology): in the state that administers
   // them (4th column; the hand-kept file first), in none where it is disputed or
   // unknown ("-"). Their phrases keep pointing at the same entry.
-  std::map<std::string, std::string> territory_of;
-  for (const auto* file : {&countries_news, &country_names})
-    for (const auto& row : read_tsv(*file))
-      if (!col(row, 3).empty()) territory_of.emplace(col(row, 0), col(row, 3));
   for (const auto& [a3, state] : territory_of) {
     auto it = by_key_.find("country:" + a3);
     if (it == by_key_.end()) continue;
@@ -325,7 +324,6 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
     if (taken) continue;
     GazetteerEntry city{NodeType::Place, fold(nm) + ":" + fold(cc), nm, cc, "city"};
     city.population = static_cast<std::uint32_t>(std::strtoul(col(row, 3).c_str(), nullptr, 10));
-    city.generated = true;
     std::uint32_t id = add_entry(std::move(city));
     for (const auto& n : names) add(id, n, NameForm::Name);
   }
@@ -337,9 +335,7 @@ Gazetteer::Gazetteer(std::string_view iso_json, std::string_view country_names, 
     bool taken = false;
     for (const auto& n : names) taken |= phrases_.count(phrase_key(n)) > 0;
     if (taken) continue;
-    GazetteerEntry region{NodeType::Place, fold(nm) + (cc.empty() ? "" : ":" + fold(cc)), nm, cc, col(row, 2)};
-    region.generated = true;
-    std::uint32_t id = add_entry(std::move(region));
+    std::uint32_t id = add_entry({NodeType::Place, fold(nm) + (cc.empty() ? "" : ":" + fold(cc)), nm, cc, col(row, 2)});
     for (const auto& n : names) add(id, n, NameForm::Name);
   }
   add_towns(towns);

@@ -29,10 +29,7 @@ struct GazetteerEntry {
   std::string name;     ///< display name ("Turkey", "United Nations")
   std::string country;  ///< alpha-3 the place or body belongs to, or empty
   std::string kind;     ///< sub-kind from the data file ("city", "armed group", ...)
-  std::uint32_t population = 0;  ///< cities: GeoNames population
-  /// from the generated lists (GeoNames cities, ISO 3166-2 regions), not the hand-kept ones:
-  /// an article may mean a homonym elsewhere
-  bool generated = false;
+  std::uint32_t population = 0;  ///< GeoNames cities: their population (0 for every other entry)
 };
 
 /// A town of the large GeoNames list (towns.tsv): its name is often something

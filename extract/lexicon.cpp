@@ -108,7 +108,7 @@ Table build() {
       "electoral", "judicial", "legislative", "municipal", "provincial", "regional"});
   add(t, kRank, {
       "col", "gen", "maj", "lt", "brig", "capt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "lieut", "sheikh",
-      "sheikha", "shaikh", "sayyid", "sayed", "hrh", "hh", "he", "dr", "prof", "mr", "mrs", "ms", "hon", "rev",
+      "sheikha", "shaikh", "sayyid", "sayed", "hon", "rev",
       "eng", "engr", "amb", "sen", "rep", "gov", "pres", "dato", "datuk", "pehin", "alhaji"});
   add(t, kCompass, {
       "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",

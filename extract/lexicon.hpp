@@ -47,8 +47,8 @@ enum WordClass : std::uint32_t {
   kThingWord = 1u << 17,
   /// words that start a place's name: "Mount Sinjar", "Lake Victoria"
   kPlacePrefixName = 1u << 18,
-  /// honorifics and rank abbreviations that stand before a name and are no part of it
-  /// ("Lt. Col. Amer Sartawi", "Maj. Gen. X", "Sheikh X", "HRH X", "Dr X", "Hon X")
+  /// rank abbreviations and forms of address before a name, beyond kHonorific (readers ask for both)
+  /// ("Lt. Col. Amer Sartawi", "Maj. Gen. X", "Sheikh X", "Hon X")
   kRank = 1u << 19,
   /// words that end the name of a meeting series or a bilateral body named like an agreement
   /// ("Political Dialogue and Cooperation Meeting", "Strategic Partnership Council")

@@ -79,13 +79,6 @@ DocumentRecords Pipeline::extract(const Document& doc) const {
   return std::move(sink.records);
 }
 
-std::vector<ExtractorInfo> Pipeline::extractors() const {
-  std::vector<ExtractorInfo> v;
-  for (const auto& x : mention_extractors_) v.push_back({x->name(), x->description(), x->rules()});
-  for (const auto& x : relation_extractors_) v.push_back({x->name(), x->description(), x->rules()});
-  return v;
-}
-
 const std::vector<ExtractorInfo>& standard_extractors() {
   // the extractors' names, descriptions and rules are literals: the list outlives them
   static const std::vector<ExtractorInfo> list = [] {

@@ -75,7 +75,6 @@ class Pipeline {
   /// Convenience: the records of one document.
   DocumentRecords extract(const Document& doc) const;
 
-  std::vector<ExtractorInfo> extractors() const;
 
  private:
   const Gazetteer& gaz_;

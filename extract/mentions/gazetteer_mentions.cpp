@@ -122,7 +122,7 @@ class GazetteerMentions : public MentionExtractor {
         key += (key.empty() ? "" : " ") + std::string(a.tokens[k].folded);
       }
       const GazetteerEntry& g = a.gaz.entry(static_cast<std::uint32_t>(m.gazetteer));
-      if (!g.generated || g.population == 0) continue;  // hand-kept places and regions are the ones news means
+      if (g.population == 0) continue;  // only GeoNames cities: hand-kept places and regions are the ones news means
       for (const TownRow& row : a.gaz.towns(key)) {
         auto n = named.find(std::string(row.country));
         // a town a tenth of the city's size or more: Paris, Texas never stands for Paris

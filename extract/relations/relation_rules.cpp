@@ -19,8 +19,6 @@ std::vector<Slot> slots_of(const Annotation& a, std::uint32_t sentence) {
   return out;
 }
 
-
-
 /// Negation, refusal, cancellation or a condition before the trigger in its clause.
 bool negated_or_conditional(const Annotation& a, const Sentence& s, std::uint32_t trigger) {
   std::uint32_t from = trigger > s.first_token + 8 ? trigger - 8 : s.first_token;
