@@ -1,8 +1,9 @@
 // export: write the graph in one of the exporters' formats.
-#include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "core/error.hpp"
 #include "store/store.hpp"
 
@@ -26,29 +27,26 @@ class ExportCommand : public Command {
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
     auto exporter = exporters::make_exporter(format_);
+    const bool to_stdout = output_.empty() || output_ == "-";
+    if (exporter->writes_folder() && to_stdout)
+      throw UsageError("export: " + format_ + " writes a folder: give it with -o DIR");
+    // where it writes is checked before the store is read
+    std::optional<OutputFolder> folder;
+    std::optional<OutputFile> file;
+    if (exporter->writes_folder()) folder.emplace(output_, global.db);
+    else if (!to_stdout) file.emplace(output_, global.db);
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     graph::KnowledgeGraph g = db.load();
     exporters::Filter f = filter_.to_filter(g);
-    if (exporter->writes_folder()) {
-      if (output_.empty() || output_ == "-") throw UsageError("export: " + format_ + " writes a folder: give it with -o DIR");
-      exporter->write_folder(g, f, output_);
-      return kOk;
-    }
-    if (output_.empty() || output_ == "-") {
+    if (folder) {
+      exporter->write_folder(g, f, folder->temp_path());
+      folder->commit();
+    } else if (file) {
+      exporter->write(g, f, file->stream());
+      file->commit();
+    } else {
       exporter->write(g, f, out);
-      out.flush();
-      return kOk;
     }
-    // write beside the target and rename, so a failed export never leaves half a file
-    const std::string tmp = output_ + ".tmp";
-    {
-      std::ofstream file(tmp, std::ios::binary);
-      if (!file) throw Error("export: cannot write " + output_);
-      exporter->write(g, f, file);
-      file.close();
-      if (!file) throw Error("export: writing " + output_ + " failed");
-    }
-    if (std::rename(tmp.c_str(), output_.c_str()) != 0) throw Error("export: cannot move " + tmp + " to " + output_);
     return kOk;
   }
 

@@ -32,8 +32,8 @@ class IngestCommand : public Command {
     batch_.add_to(app);
     app.add_option("-j,--jobs", jobs_,
                    "threads: jobs - 1 extract while one reads, stores and extracts whenever it would wait; "
-                   "documents kept in input order (default: the number of cores; 1 does everything on one thread)")
-        ->check(CLI::PositiveNumber);
+                   "documents kept in input order (default: the number of cores; 1 does everything on one thread; at most 256)")
+        ->check(CLI::Range(1u, 256u));
     app.footer(extractors_help());
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
@@ -57,6 +57,12 @@ class IngestCommand : public Command {
       writer.add(std::move(d), std::move(r));
       progress.update(read, bytes);
     });
+    std::size_t ignored = 0;
+    handler.on_ignored = [&](const std::string& path) {
+      progress.clear();
+      ++ignored;
+      if (!global.quiet) err << "irgraph: " << path << ": not an article file (.txt, .text, .jsonl, .ndjson): ignored\n";
+    };
     handler.on_document = [&](extract::Document&& d) {
       ++read;
       if (!hashes_this_run.insert(d.content_hash()).second || session.store().has_content(d.content_hash())) {
@@ -84,6 +90,7 @@ class IngestCommand : public Command {
         }
         out << ")";
       }
+      if (ignored) out << ", " << ignored << " other file" << (ignored == 1 ? "" : "s") << " ignored";
       const auto& g = session.graph();
       out << "; graph: " << g.node_count() << " nodes, " << g.relation_count() << " relations, " << g.evidence_count()
           << " evidence\n";
@@ -94,7 +101,7 @@ class IngestCommand : public Command {
  private:
   std::vector<std::string> inputs_;
   BatchOption batch_;
-  unsigned jobs_ = std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs_ = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
 
   /// Size of the inputs, for the time-left estimate (0 when unknown).
   std::uint64_t input_bytes() const {

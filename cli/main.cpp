@@ -1,5 +1,7 @@
 // irgraph: knowledge graphs of international relations from news articles.
 // The only place that catches: maps errors to one-line messages and exit codes.
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -70,8 +72,20 @@ int main(int argc, char** argv) {
     return cli::kUsage;
   }
   try {
+    if (global.db.empty()) throw UsageError("--db: empty path (name the store file)");
     for (auto& [sub, cmd] : subs)
-      if (sub->parsed()) return cmd->run(global, std::cout, std::cerr);
+      if (sub->parsed()) {
+        errno = 0;
+        const int rc = cmd->run(global, std::cout, std::cerr);
+        std::cout.flush();
+        if (!std::cout) {
+          // results that never reached their reader are a failure (a full disk, a closed pipe)
+          const int e = errno;
+          std::cerr << "irgraph: cannot write standard output" << (e ? std::string(": ") + std::strerror(e) : "") << "\n";
+          return cli::kError;
+        }
+        return rc;
+      }
   } catch (const UsageError& e) {
     std::cerr << "irgraph: " << e.what() << "\n";
     return cli::kUsage;

@@ -2,7 +2,9 @@
 
 #include <graphviz/gvc.h>
 
+#include <cctype>
 #include <memory>
+#include <ostream>
 
 #include "core/error.hpp"
 #include "export/cgraph_builder.hpp"
@@ -15,14 +17,22 @@ struct GvcCloser {
 };
 }  // namespace
 
-void render(const graph::KnowledgeGraph& g, const Filter& f, const std::string& path, const RenderOptions& opt) {
-  std::string format = opt.format;
-  if (format.empty()) {
-    auto dot = path.rfind('.');
-    format = dot == std::string::npos ? "" : path.substr(dot + 1);
+std::string render_format(const std::string& path, const std::string& requested) {
+  if (!requested.empty()) {
+    if (requested != "svg" && requested != "png")
+      throw UsageError("render: unknown format '" + requested + "' (formats: svg, png)");
+    return requested;
   }
-  if (format != "svg" && format != "png")
-    throw UsageError("render: cannot tell the format of '" + path + "': use a .svg or .png file (or --format)");
+  auto dot = path.rfind('.');
+  std::string ext = dot == std::string::npos || path.find('/', dot) != std::string::npos ? "" : path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext != "svg" && ext != "png")
+    throw UsageError("render: cannot tell the format of '" + path + "' from its name: use a .svg or .png file, or --format svg|png");
+  return ext;
+}
+
+void render(const graph::KnowledgeGraph& g, const Filter& f, std::ostream& out, const RenderOptions& opt) {
+  const std::string format = render_format("", opt.format.empty() ? "svg" : opt.format);
   Selection sel = select(g, f);
   const bool large = sel.nodes.size() > kLargeGraph;
   std::string engine = opt.engine.empty() ? (large ? "sfdp" : "dot") : opt.engine;
@@ -38,9 +48,16 @@ void render(const graph::KnowledgeGraph& g, const Filter& f, const std::string& 
   }
   if (gvLayout(gvc.get(), ag.get(), engine.c_str()) != 0)
     throw Error("render: Graphviz layout engine '" + engine + "' failed");
-  int rc = gvRenderFilename(gvc.get(), ag.get(), format.c_str(), path.c_str());
+  char* data = nullptr;
+  unsigned int length = 0;
+  int rc = gvRenderData(gvc.get(), ag.get(), format.c_str(), &data, &length);
   gvFreeLayout(gvc.get(), ag.get());
-  if (rc != 0) throw Error("render: could not write " + path + " as " + format);
+  if (rc != 0 || !data) {
+    if (data) gvFreeRenderData(data);
+    throw Error("render: Graphviz could not render " + format);
+  }
+  out.write(data, static_cast<std::streamsize>(length));
+  gvFreeRenderData(data);
 }
 
 }  // namespace irgraph::exporters

@@ -1,5 +1,6 @@
 #pragma once
 /// Diagrams: lays the graph out with Graphviz (gvc) and renders SVG or PNG.
+#include <iosfwd>
 #include <string>
 
 #include "export/exporter.hpp"
@@ -12,9 +13,13 @@ struct RenderOptions {
   bool legend = true;
 };
 
-/// Renders the selected graph to `path`. Throws UsageError for an unknown
-/// format and Error when Graphviz fails.
-void render(const graph::KnowledgeGraph& g, const Filter& f, const std::string& path, const RenderOptions& opt = {});
+/// The format to render: `requested` when given (svg or png), else from the
+/// extension of `path`. Throws UsageError naming what is wrong.
+std::string render_format(const std::string& path, const std::string& requested);
+
+/// Renders the selected graph to `out` (format: opt.format, default svg).
+/// Throws UsageError for an unknown format and Error when Graphviz fails.
+void render(const graph::KnowledgeGraph& g, const Filter& f, std::ostream& out, const RenderOptions& opt = {});
 
 /// Node count above which the layout switches to sfdp without clusters.
 inline constexpr std::size_t kLargeGraph = 150;

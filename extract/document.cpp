@@ -1,5 +1,7 @@
 #include "extract/document.hpp"
 
+#include <sys/stat.h>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <xxhash.h>
@@ -9,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "extract/dates.hpp"
@@ -128,10 +131,20 @@ Document parse_json_line(const std::string& line, const std::string& path, std::
   return d;
 }
 
-bool is_json_lines(const fs::path& p) {
+std::string lower_extension(const fs::path& p) {
   auto ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+bool is_json_lines(const fs::path& p) {
+  auto ext = lower_extension(p);
   return ext == ".jsonl" || ext == ".ndjson";
+}
+
+bool is_plain_text(const fs::path& p) {
+  auto ext = lower_extension(p);
+  return ext == ".txt" || ext == ".text";
 }
 
 void read_text_stream(std::istream& in, const std::string& path, const ReadHandler& h) {
@@ -159,9 +172,8 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h
     return;
   }
   // .jsonl/.ndjson, or another name (not .txt) whose content opens with '{'
-  auto ext = p.extension().string();
   bool jsonl = is_json_lines(p);
-  if (!jsonl && ext != ".txt" && ext != ".text") {
+  if (!jsonl && !is_plain_text(p)) {
     int c = in.peek();
     while (c == ' ' || c == '\n' || c == '\r' || c == '\t') { in.get(); c = in.peek(); }
     jsonl = c == '{';
@@ -173,8 +185,16 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h
 }
 
 /// Article files under `dir` (hidden entries skipped); a folder that cannot
-/// be read is reported and the others are still searched.
-void collect_files(const fs::path& dir, std::vector<fs::path>& files, const ReadHandler& h) {
+/// be read is reported and the others are still searched. A folder reached a
+/// second time (a symlink loop, or two links to one folder) is reported and
+/// not read again: `seen` holds the (device, inode) of every folder read.
+void collect_files(const fs::path& dir, std::vector<fs::path>& files, const ReadHandler& h,
+                   std::set<std::pair<dev_t, ino_t>>& seen) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0 && !seen.insert({st.st_dev, st.st_ino}).second) {
+    h.on_error(InputError(dir.string(), 0, 0, "folder already read (a symlink loop or a second link to it)"));
+    return;
+  }
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
   if (ec) {
@@ -193,15 +213,17 @@ void collect_files(const fs::path& dir, std::vector<fs::path>& files, const Read
     if (it->is_directory(e2)) {
       subdirs.push_back(it->path());
     } else if (it->is_regular_file(e2)) {
-      auto ext = it->path().extension().string();
-      if (ext == ".txt" || ext == ".text" || is_json_lines(it->path())) files.push_back(it->path());
+      if (is_article_file(name)) files.push_back(it->path());
+      else if (h.on_ignored) h.on_ignored(it->path().string());
     }
   }
   std::sort(subdirs.begin(), subdirs.end());
-  for (const auto& d : subdirs) collect_files(d, files, h);
+  for (const auto& d : subdirs) collect_files(d, files, h, seen);
 }
 
 }  // namespace
+
+bool is_article_file(const std::string& name) { return is_plain_text(name) || is_json_lines(name); }
 
 void read_json_lines(std::istream& in, const std::string& path, const ReadHandler& h) {
   std::string line;
@@ -260,7 +282,9 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, s
     }
     if (fs::is_directory(status)) {
       std::vector<fs::path> files;
-      collect_files(p, files, h);
+      std::set<std::pair<dev_t, ino_t>> seen;
+      collect_files(p, files, h, seen);
+      if (files.empty()) h.on_error(InputError(input, 0, 0, "no article files (.txt, .text, .jsonl, .ndjson) in this folder"));
       std::sort(files.begin(), files.end());
       for (const auto& f : files) read_file(f, f.string(), h);
       continue;

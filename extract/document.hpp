@@ -43,7 +43,13 @@ Document read_text_article(std::string_view raw, const std::string& path);
 struct ReadHandler {
   std::function<void(Document&&)> on_document;
   std::function<void(const InputError&)> on_error;
+  /// A file in a folder that is not an article file (by its name); may be empty.
+  std::function<void(const std::string& path)> on_ignored;
 };
+
+/// Is this a name irgraph reads as articles in a folder (.txt, .text, .jsonl,
+/// .ndjson, in any case)?
+bool is_article_file(const std::string& name);
 
 /// Reads every input: a file (.jsonl/.ndjson as JSON Lines, .txt as one
 /// plain-text article, any other name as JSON Lines when it opens with '{'), a folder (recursively, in sorted order; hidden

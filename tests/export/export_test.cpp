@@ -128,16 +128,22 @@ TEST_CASE("exports are deterministic and filters apply to every writer") {
 
 TEST_CASE("render writes an SVG through Graphviz") {
   auto g = hostile_graph();
-  std::filesystem::create_directories(IRGRAPH_TEST_TMP);
-  std::string path = std::string(IRGRAPH_TEST_TMP) + "/hostile.svg";
-  std::filesystem::remove(path);
-  exporters::render(g, {}, path);
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
+  std::ostringstream s;
+  exporters::render(g, {}, s);
   CHECK(s.str().find("<svg") != std::string::npos);
   CHECK(s.str().find("Legend") != std::string::npos);
-  CHECK_THROWS_AS(exporters::render(g, {}, std::string(IRGRAPH_TEST_TMP) + "/x.bmp"), UsageError);
+  std::ostringstream png;
+  exporters::render(g, {}, png, {"png", "", true});
+  CHECK(png.str().substr(1, 3) == "PNG");
+}
+
+TEST_CASE("render's format: the option, else the file's extension; anything else is named") {
+  CHECK(exporters::render_format("out.SVG", "") == "svg");
+  CHECK(exporters::render_format("a.b/out.png", "") == "png");
+  CHECK(exporters::render_format("-", "png") == "png");
+  CHECK_THROWS_WITH_AS(exporters::render_format("x.bmp", ""), doctest::Contains("cannot tell the format"), UsageError);
+  CHECK_THROWS_WITH_AS(exporters::render_format("x.svg", "pdf"), doctest::Contains("unknown format 'pdf'"), UsageError);
+  CHECK_THROWS_AS(exporters::render_format("a.svg/out", ""), UsageError);
 }
 
 TEST_CASE("every writer takes the hostile names (files for the external validators)") {

@@ -1,0 +1,65 @@
+#pragma once
+/// Where commands write files. An output is checked before any work is done
+/// (never the store, never a device, FIFO or folder, its folder must exist),
+/// written to a fresh temporary file made with O_EXCL beside the target
+/// (a planted link is never followed), and moved into place only when all of
+/// it was written; a failure, an exception or SIGINT/SIGTERM/SIGHUP removes
+/// the temporary file. A symlink to a regular file is written through: its
+/// target is replaced and the link stays.
+#include <memory>
+#include <ostream>
+#include <string>
+
+namespace irgraph::cli {
+
+/// Throws UsageError when `path` is the store at `db` (or one of its WAL,
+/// shared-memory or journal files).
+void check_not_store(const std::string& path, const std::string& db);
+
+class OutputFile {
+ public:
+  /// Checks `path` (see above) and creates the temporary file. Throws
+  /// UsageError for a path that must not be written, Error when the folder
+  /// cannot be written.
+  OutputFile(const std::string& path, const std::string& db);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  std::ostream& stream();
+  /// The temporary file's name, for writers that take a file name (Graphviz).
+  const std::string& temp_path() const { return temp_; }
+  /// Flushes, checks every byte reached the disk, moves the file into place.
+  /// Throws Error naming the file and the cause ("disk full while writing X").
+  void commit();
+
+ private:
+  std::string path_, target_, temp_;
+  int fd_ = -1, slot_ = -1;
+  struct Stream;
+  std::unique_ptr<Stream> stream_;
+};
+
+/// A folder written whole or not at all: files go to a fresh temporary
+/// folder beside `path`, which is renamed onto it by commit(). `path` must
+/// not exist or be an empty folder (a used folder's stale files would be read
+/// with the new ones).
+class OutputFolder {
+ public:
+  OutputFolder(const std::string& path, const std::string& db);
+  ~OutputFolder();
+  OutputFolder(const OutputFolder&) = delete;
+  OutputFolder& operator=(const OutputFolder&) = delete;
+  const std::string& temp_path() const { return temp_; }
+  void commit();
+
+ private:
+  std::string path_, temp_;
+  bool done_ = false;
+  int slot_ = -1;
+};
+
+/// An Error for a failed write of `what` from errno ("disk full while writing X").
+std::string write_failure(const std::string& what, int err);
+
+}  // namespace irgraph::cli

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The hostile-user suite, bounded for CI: inputs and commands that once lost
+# data silently, crashed, hung or wrote what consumers reject. Each check is
+# named after the item of the reliability promise it holds (README,
+# "Reliability"). Usage: hostile.sh IRGRAPH PROJECT_ROOT [CHECK ...]
+set -uo pipefail
+irgraph=$(realpath "$1")
+root=$(realpath "$2")
+shift 2
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+failures=0
+fail() { echo "FAIL [$check]: $1"; failures=$((failures + 1)); }
+ig() { timeout 60 "$irgraph" "$@"; }
+
+article() {  # article FILE TEXT...: a plain-text article with a headline
+  printf 'Headline\n\n%s\n' "$2" > "$1"
+}
+fingerprint() {  # the store's content, as a clean comparison
+  ig --db "$1" export -f jsonld 2>/dev/null | md5sum
+}
+
+# -- data lost without a word --------------------------------------------------
+
+check_export_onto_store() {
+  article a.txt "German Foreign Minister Annalena Baerbock met Polish Foreign Minister Zbigniew Rau in Warsaw."
+  ig -q --db s.db ingest a.txt
+  local before; before=$(fingerprint s.db)
+  ig --db s.db export -f dot -o s.db 2> err && fail "export -o onto the store succeeded"
+  grep -q "is the store" err || fail "no clear error for export onto the store: $(cat err)"
+  ln -s s.db link.db
+  ig --db s.db export -f dot -o link.db 2> /dev/null && fail "export -o onto a link to the store succeeded"
+  ig --db s.db export -f dot -o s.db-wal 2> /dev/null && fail "export -o onto the store's WAL succeeded"
+  ig --db s.db render -o s.db --format svg 2> /dev/null && fail "render -o onto the store succeeded"
+  [ "$(fingerprint s.db)" = "$before" ] || fail "the store changed"
+}
+
+check_empty_db() {
+  article a.txt "French President Emmanuel Macron visited Algeria."
+  ig --db '' ingest a.txt > out 2> err
+  [ $? -eq 2 ] || fail "--db '' was not a usage error"
+  grep -q -- "--db" err || fail "the error does not name --db: $(cat err)"
+}
+
+check_folder_case() {
+  mkdir in
+  article in/A.TXT "French President Emmanuel Macron visited Algeria."
+  article in/b.Jsonl.txt "Canadian Prime Minister Justin Trudeau visited Kyiv."
+  printf '%s\n' '{"id": "j1", "text": "Kenyan President William Ruto visited Ethiopia."}' > in/c.JSONL
+  printf 'notes\n' > in/notes.md
+  ig --db s.db ingest in > out 2> err
+  grep -q "3 ingested" out || fail "case variants of .txt/.jsonl were skipped: $(cat out err)"
+  grep -q "notes.md.*not an article" err || fail "a file of another kind was skipped without a word: $(cat err)"
+}
+
+check_symlink_loops() {
+  mkdir -p in/a in/b
+  article in/a/x.txt "French President Emmanuel Macron visited Algeria."
+  ln -s .. in/a/up
+  ln -s ../a in/b/loop
+  ig --db s.db ingest in > out 2> err
+  [ $? -eq 124 ] && { fail "ingest of a folder with symlink loops did not end"; return; }
+  grep -q "1 ingested" out || fail "the article beside the loops was not ingested: $(cat out)"
+  grep -q "symlink loop" err || fail "the loops were not reported: $(cat err)"
+}
+
+check_jobs_bound() {
+  article a.txt "French President Emmanuel Macron visited Algeria."
+  ig --db s.db ingest -j 100000 a.txt > out 2> err
+  local rc=$?
+  [ $rc -eq 2 ] || fail "ingest -j 100000 exited $rc (expected a usage error, 2)"
+}
+
+# -- output that must never hurt ---------------------------------------------
+
+check_special_outputs() {
+  article a.txt "German Foreign Minister Annalena Baerbock met Polish Foreign Minister Zbigniew Rau in Warsaw."
+  ig -q --db s.db ingest a.txt
+  mkfifo fifo
+  ig --db s.db export -f dot -o fifo 2> err && fail "export onto a FIFO succeeded"
+  [ -p fifo ] || fail "the FIFO was replaced"
+  grep -q "fifo.*not a regular file" err || fail "no clear error for a FIFO output: $(cat err)"
+  # a symlink to a file: the file is written, the link stays a link
+  echo old > target.dot
+  ln -s target.dot link.dot
+  ig --db s.db export -f dot -o link.dot || fail "export through a symlink failed"
+  [ -L link.dot ] || fail "the symlink was replaced by a file"
+  grep -q "digraph" target.dot || fail "the symlink's target was not written"
+  # a planted OUT.tmp symlink is never followed
+  echo precious > victim
+  ln -s victim out.dot.tmp
+  ig --db s.db export -f dot -o out.dot || fail "export beside a planted .tmp link failed"
+  [ "$(cat victim)" = precious ] || fail "a planted .tmp symlink was followed"
+  # a failed export leaves no temporary file behind
+  mkdir small && (ulimit -f 1; trap '' XFSZ; "$irgraph" --db s.db export -f jsonld -o small/out.jsonld 2> err)
+  [ $? -ne 0 ] || fail "an export that could not be written succeeded"
+  [ -z "$(ls -A small)" ] || fail "a failed export left files: $(ls -A small)"
+  ig --db s.db export -f dot -o no/such/folder/out.dot 2> err && fail "export into a missing folder succeeded"
+  grep -q "no/such/folder.*no such folder" err || fail "no clear error for a missing output folder: $(cat err)"
+  ig --db s.db export -f dot -o - > out && grep -q digraph out || fail "-o - did not write to standard output"
+  ig --db s.db render -o - --format svg > out && grep -q "<svg" out || fail "render -o - did not write to standard output"
+  [ -e ./- ] && fail "render -o - wrote a file named -"
+  # a folder format: written whole into a new or empty folder, never over old files
+  ig --db s.db export -f neo4j -o neo || fail "neo4j export into a new folder failed"
+  [ -f neo/import.cypher ] || fail "neo4j export wrote no import.cypher"
+  ig --db s.db export -f neo4j -o neo 2> err && fail "neo4j export into a used folder succeeded"
+  grep -q "not empty" err || fail "no clear error for a used folder: $(cat err)"
+  mkdir empty && ig --db s.db export -f neo4j -o empty/ || fail "neo4j export into an empty folder failed"
+  [ -f empty/import.cypher ] || fail "neo4j export into an empty folder wrote nothing"
+  [ -z "$(find . -name '.*irgraph-*')" ] || fail "temporary files left: $(find . -name '.*irgraph-*')"
+  # render checks where it writes before laying out
+  ig --db s.db render -o no/such/out.svg 2> err && fail "render into a missing folder succeeded"
+  grep -q "no such folder" err || fail "render: no clear error for a missing folder: $(cat err)"
+}
+
+check_stdout_full() {
+  article a.txt "French President Emmanuel Macron visited Algeria."
+  ig -q --db s.db ingest a.txt
+  for cmd in "stats" "show Macron" "export -f dot" "path Macron Algeria"; do
+    # shellcheck disable=SC2086
+    ig --db s.db $cmd > /dev/full 2> err
+    [ $? -eq 1 ] || fail "'$cmd > /dev/full' did not exit 1"
+    grep -q "standard output" err || fail "'$cmd > /dev/full': no clear error: $(cat err)"
+  done
+}
+
+checks=("$@")
+if [ ${#checks[@]} -eq 0 ]; then
+  mapfile -t checks < <(declare -F | awk '{print $3}' | grep '^check_' | sed 's/^check_//')
+fi
+for check in "${checks[@]}"; do
+  mkdir "$tmp/$check" && cd "$tmp/$check" || exit 1
+  "check_$check"
+  cd "$tmp" || exit 1
+done
+if [ $failures -gt 0 ]; then
+  echo "hostile: $failures failure(s)"
+  exit 1
+fi
+echo "hostile: ${#checks[@]} checks passed"
