@@ -29,6 +29,7 @@ class ExtractCommand : public Command {
       ++skipped;
       err << "irgraph: " << e.what() << " (skipped)\n";
     };
+    handler.on_warning = [&](const InputError& e) { err << "irgraph: warning: " << e.what() << "\n"; };
     handler.on_document = [&](extract::Document&& d) {
       extract::ExtractedDocument x{std::move(d), {}};
       x.records = pipeline.extract(x.document);

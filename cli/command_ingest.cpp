@@ -57,11 +57,11 @@ class IngestCommand : public Command {
       writer.add(std::move(d), std::move(r));
       progress.update(read, bytes);
     });
-    std::size_t ignored = 0;
-    handler.on_ignored = [&](const std::string& path) {
+    std::size_t warnings = 0;
+    handler.on_warning = [&](const InputError& e) {
       progress.clear();
-      ++ignored;
-      if (!global.quiet) err << "irgraph: " << path << ": not an article file (.txt, .text, .jsonl, .ndjson): ignored\n";
+      ++warnings;
+      err << "irgraph: warning: " << e.what() << "\n";
     };
     handler.on_document = [&](extract::Document&& d) {
       ++read;
@@ -90,7 +90,7 @@ class IngestCommand : public Command {
         }
         out << ")";
       }
-      if (ignored) out << ", " << ignored << " other file" << (ignored == 1 ? "" : "s") << " ignored";
+      if (warnings) out << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
       const auto& g = session.graph();
       out << "; graph: " << g.node_count() << " nodes, " << g.relation_count() << " relations, " << g.evidence_count()
           << " evidence\n";

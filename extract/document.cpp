@@ -59,13 +59,51 @@ std::string clean_text(std::string_view raw, const std::string& origin, std::uin
       lf += raw[i];
     }
   }
+  blank_controls(lf);
   return nfc(lf);
+}
+
+void check_field(std::string_view value, std::string_view field) {
+  const std::string name = "\"" + std::string(field) + "\"";
+  if (auto nul = value.find('\0'); nul != std::string_view::npos)
+    throw Error(name + ": NUL character at byte " + std::to_string(nul));
+  if (auto bad = find_invalid_utf8(value))
+    throw Error(name + ": not valid UTF-8 at byte " + std::to_string(*bad) + " (a lone surrogate escape?)");
+  if (auto c = find_control(value, false)) {
+    char code[16];
+    std::size_t i = *c;
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(next_code_point(value, i)));
+    throw Error(name + ": control character " + code + " at byte " + std::to_string(*c));
+  }
+}
+
+std::string path_id(const std::string& path) {
+  std::string p = fs::path(path).lexically_normal().string();
+  if (p.size() > 1 && p.back() == '/') p.pop_back();
+  std::string out;
+  std::size_t i = 0;
+  while (i < p.size()) {
+    const std::string_view rest = std::string_view(p).substr(i);
+    const auto c = static_cast<unsigned char>(p[i]);
+    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    const std::string_view cp = rest.substr(0, std::min(len, rest.size()));
+    if (c < 0x80 ? (c < 0x20 || c == 0x7F) : (find_invalid_utf8(cp) || find_control(cp, false))) {
+      char esc[4];
+      std::snprintf(esc, sizeof esc, "%%%02X", c);
+      out += esc;
+      ++i;
+    } else {
+      out += cp;
+      i += cp.size();
+    }
+  }
+  return out;
 }
 
 Document read_text_article(std::string_view raw, const std::string& path) {
   Document d;
   d.origin = path;
-  d.id = path;
+  d.id = path_id(path);
   d.text = clean_text(raw, path);
   std::size_t pos = 0;
   while (pos < d.text.size()) {
@@ -93,13 +131,16 @@ std::string json_string(const rapidjson::Value& obj, const char* key) {
   throw Error(std::string("field \"") + key + "\" is not a string");
 }
 
-Document parse_json_line(const std::string& line, const std::string& path, std::uint64_t lineno, std::uint64_t byte_base) {
+Document parse_json_line(const std::string& line, const std::string& path, std::uint64_t lineno, std::uint64_t byte_base,
+                         const ReadHandler& h) {
   // Check encoding on the raw bytes first so the byte offset is exact.
   if (auto nul = line.find('\0'); nul != std::string::npos)
     throw InputError(path, lineno, byte_base + nul, "NUL byte in JSON line");
   if (auto bad = find_invalid_utf8(line)) throw InputError(path, lineno, byte_base + *bad, "invalid UTF-8");
+  if (auto deep = find_deep_json(line, kMaxJsonDepth))
+    throw InputError(path, lineno, byte_base + *deep, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   rapidjson::Document j;
-  j.Parse(line.data(), line.size());
+  j.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
   if (j.HasParseError())
     throw InputError(path, lineno, byte_base + j.GetErrorOffset(),
                      std::string("bad JSON: ") + rapidjson::GetParseError_En(j.GetParseError()));
@@ -108,17 +149,27 @@ Document parse_json_line(const std::string& line, const std::string& path, std::
   d.origin = path + ":" + std::to_string(lineno);
   try {
     d.id = json_string(j, "id");
-    d.title = json_string(j, "title");
+    check_field(d.id, "id");
     d.url = json_string(j, "url");
+    check_field(d.url, "url");
+    d.title = json_string(j, "title");
+    if (d.title.find('\0') != std::string::npos) throw Error("\"title\": NUL character");
+    if (find_invalid_utf8(d.title)) throw Error("\"title\": not valid UTF-8 (a lone surrogate escape?)");
     std::string date = json_string(j, "date");
     std::string text = json_string(j, "text");
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error("no \"text\"");
+    if (text.find('\0') != std::string::npos) throw Error("\"text\": NUL character");
+    if (find_invalid_utf8(text)) throw Error("\"text\": not valid UTF-8 (a lone surrogate escape?)");
     d.text = clean_text(text, path, lineno, byte_base);
     d.title = clean_text(d.title, path, lineno, byte_base);
     if (!date.empty()) {
       auto parsed = parse_date(date);
-      if (!parsed) throw Error("\"date\" is not a date: " + date.substr(0, 40));
-      d.date = parsed->iso();
+      if (parsed) d.date = parsed->iso();
+      else if (h.on_warning) {
+        std::string shown = date.substr(0, 40);
+        blank_controls(shown);
+        h.on_warning(InputError(path, lineno, byte_base, "\"date\" is not a date: " + shown + " (article kept without a date)"));
+      }
     } else if (auto found = find_document_date(d.text)) {
       d.date = found->iso();
     }
@@ -127,7 +178,7 @@ Document parse_json_line(const std::string& line, const std::string& path, std::
   } catch (const Error& e) {
     throw InputError(path, lineno, byte_base, e.what());
   }
-  if (d.id.empty()) d.id = d.url.empty() ? path + ":" + std::to_string(lineno) : d.url;
+  if (d.id.empty()) d.id = d.url.empty() ? path_id(path) + ":" + std::to_string(lineno) : d.url;
   return d;
 }
 
@@ -214,7 +265,8 @@ void collect_files(const fs::path& dir, std::vector<fs::path>& files, const Read
       subdirs.push_back(it->path());
     } else if (it->is_regular_file(e2)) {
       if (is_article_file(name)) files.push_back(it->path());
-      else if (h.on_ignored) h.on_ignored(it->path().string());
+      else if (h.on_warning)
+        h.on_warning(InputError(it->path().string(), 0, 0, "not an article file (.txt, .text, .jsonl, .ndjson): ignored"));
     }
   }
   std::sort(subdirs.begin(), subdirs.end());
@@ -256,7 +308,7 @@ void read_json_lines(std::istream& in, const std::string& path, const ReadHandle
     if (line.size() >= 3 && lineno == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     try {
-      h.on_document(parse_json_line(line, path, lineno, start));
+      h.on_document(parse_json_line(line, path, lineno, start, h));
     } catch (const InputError& e) {
       h.on_error(e);
     }

@@ -30,7 +30,8 @@ struct Document {
 inline constexpr std::size_t kMaxArticleBytes = 64u << 20;
 
 /// Checks raw bytes (no NUL, valid UTF-8), then normalises: drops a UTF-8
-/// BOM, turns CRLF and CR into LF, applies NFC. Throws InputError naming
+/// BOM, turns CRLF and CR into LF, blanks other control characters and
+/// non-characters (blank_controls), applies NFC. Throws InputError naming
 /// `origin`, the line and the byte.
 std::string clean_text(std::string_view raw, const std::string& origin, std::uint64_t first_line = 1,
                        std::uint64_t byte_base = 0);
@@ -43,9 +44,23 @@ Document read_text_article(std::string_view raw, const std::string& path);
 struct ReadHandler {
   std::function<void(Document&&)> on_document;
   std::function<void(const InputError&)> on_error;
-  /// A file in a folder that is not an article file (by its name); may be empty.
-  std::function<void(const std::string& path)> on_ignored;
+  /// Something read but not all of it (a date that cannot be read, a file
+  /// in a folder that is not an article file); may be empty.
+  std::function<void(const InputError&)> on_warning;
 };
+
+/// Maximum nesting of a JSON line irgraph reads (articles and records need 4).
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+/// Checks a one-line identifier field (id, url, date, key) from untrusted
+/// input: valid UTF-8, no NUL, no control character. Throws Error naming
+/// the field ("\"id\": control character U+001B at byte 3").
+void check_field(std::string_view value, std::string_view field);
+
+/// A document id from a file path: the path made lexically normal
+/// ("./a//b.txt" -> "a/b.txt"), bytes that are not UTF-8 and control
+/// characters written as %XX, so the id is valid UTF-8 whatever the file system holds.
+std::string path_id(const std::string& path);
 
 /// Is this a name irgraph reads as articles in a folder (.txt, .text, .jsonl,
 /// .ndjson, in any case)?

@@ -5,7 +5,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <limits>
+
 #include "core/error.hpp"
+#include "extract/dates.hpp"
+#include "extract/text.hpp"
 
 namespace irgraph::extract {
 
@@ -74,18 +79,41 @@ void write_records(Writer& w, const DocumentRecords& r) {
 }
 
 const rapidjson::Value& member(const rapidjson::Value& o, const char* k) {
-  if (!o.IsObject()) throw Error("records: expected an object");
+  if (!o.IsObject()) throw Error(std::string("records: expected an object holding \"") + k + "\"");
   auto it = o.FindMember(k);
   if (it == o.MemberEnd()) throw Error(std::string("records: missing \"") + k + "\"");
   return it->value;
 }
-std::string str(const rapidjson::Value& o, const char* k) {
+/// A string that may hold line breaks (titles, texts, sentences): UTF-8, no NUL.
+std::string text_str(const rapidjson::Value& o, const char* k) {
   const auto& v = member(o, k);
   if (!v.IsString()) throw Error(std::string("records: \"") + k + "\" is not a string");
-  return std::string(v.GetString(), v.GetStringLength());
+  std::string s(v.GetString(), v.GetStringLength());
+  if (s.find('\0') != std::string::npos) throw Error(std::string("records: \"") + k + "\": NUL character");
+  if (find_invalid_utf8(s)) throw Error(std::string("records: \"") + k + "\": not valid UTF-8");
+  return s;
 }
-std::uint32_t u32(const rapidjson::Value& v) {
-  if (!v.IsUint()) throw Error("records: expected an unsigned number");
+/// A one-line string (ids, names, keys, trace): check_field's rules.
+std::string str(const rapidjson::Value& o, const char* k) {
+  std::string s = text_str(o, k);
+  try {
+    check_field(s, k);
+  } catch (const Error& e) {
+    throw Error(std::string("records: ") + e.what());
+  }
+  return s;
+}
+/// Empty, or a real date written YYYY-MM-DD.
+std::string date_str(const rapidjson::Value& o, const char* k) {
+  std::string s = str(o, k);
+  if (s.empty()) return s;
+  auto d = s.size() == 10 ? parse_date(s) : std::nullopt;
+  if (!d || d->iso() != s) throw Error(std::string("records: \"") + k + "\" is not a date written YYYY-MM-DD");
+  return s;
+}
+std::uint32_t u32(const rapidjson::Value& o, const char* k) {
+  const auto& v = member(o, k);
+  if (!v.IsUint()) throw Error(std::string("records: \"") + k + "\" is not an unsigned number");
   return v.GetUint();
 }
 int i32(const rapidjson::Value& o, const char* k) {
@@ -93,13 +121,21 @@ int i32(const rapidjson::Value& o, const char* k) {
   if (!v.IsInt()) throw Error(std::string("records: \"") + k + "\" is not a number");
   return v.GetInt();
 }
-std::pair<std::uint32_t, std::uint32_t> span(const rapidjson::Value& o) {
+/// [begin, end] with begin <= end <= `limit`.
+std::pair<std::uint32_t, std::uint32_t> span(const rapidjson::Value& o, std::size_t limit) {
   const auto& v = member(o, "span");
-  if (!v.IsArray() || v.Size() != 2) throw Error("records: \"span\" is not [begin, end]");
-  return {u32(v[0]), u32(v[1])};
+  if (!v.IsArray() || v.Size() != 2 || !v[0].IsUint() || !v[1].IsUint())
+    throw Error("records: \"span\" is not [begin, end]");
+  const std::uint32_t b = v[0].GetUint(), e = v[1].GetUint();
+  if (b > e || e > limit) throw Error("records: \"span\" [" + std::to_string(b) + ", " + std::to_string(e) + "] lies outside the text");
+  return {b, e};
 }
 
-DocumentRecords read_records(const rapidjson::Value& o) {
+/// Reads and checks records. `text`, when given, is the document's text: spans
+/// must lie in it and every evidence sentence must be the text at its span.
+DocumentRecords read_records(const rapidjson::Value& o, const std::string* text) {
+  if (!o.IsObject()) throw Error("records: \"records\" is not an object");
+  const std::size_t limit = text ? text->size() : std::numeric_limits<std::uint32_t>::max();
   DocumentRecords r;
   r.doc_id = str(o, "doc");
   const auto& nodes = member(o, "nodes");
@@ -111,13 +147,26 @@ DocumentRecords read_records(const rapidjson::Value& o) {
     if (!t) throw Error("records: unknown node type " + str(n, "type"));
     x.type = *t;
     x.name = str(n, "name");
-    for (const auto& a : member(n, "aliases").GetArray())
-      if (a.IsString()) x.aliases.emplace_back(a.GetString(), a.GetStringLength());
+    if (x.name.empty()) throw Error("records: empty \"name\"");
+    const auto& aliases = member(n, "aliases");
+    if (!aliases.IsArray()) throw Error("records: \"aliases\" is not an array");
+    for (const auto& a : aliases.GetArray()) {
+      if (!a.IsString()) throw Error("records: \"aliases\" holds something that is not a string");
+      x.aliases.emplace_back(a.GetString(), a.GetStringLength());
+      try {
+        check_field(x.aliases.back(), "aliases");
+      } catch (const Error& e) {
+        throw Error(std::string("records: ") + e.what());
+      }
+    }
     x.key = str(n, "key");
     x.country = str(n, "country");
+    if (!x.country.empty() &&
+        (x.country.size() != 3 || !std::all_of(x.country.begin(), x.country.end(), [](char c) { return c >= 'A' && c <= 'Z'; })))
+      throw Error("records: \"country\" is not an ISO alpha-3 code");
     x.extractor = str(n, "extractor");
     x.rule = str(n, "rule");
-    std::tie(x.begin, x.end) = span(n);
+    std::tie(x.begin, x.end) = span(n, limit);
     if (x.id != static_cast<int>(r.nodes.size())) throw Error("records: node ids must be 0, 1, 2 ...");
     r.nodes.push_back(std::move(x));
   }
@@ -130,14 +179,17 @@ DocumentRecords read_records(const rapidjson::Value& o) {
     x.type = *t;
     x.source = i32(v, "source");
     x.target = i32(v, "target");
-    if (x.source < 0 || x.target < 0 || x.source >= static_cast<int>(r.nodes.size()) ||
-        x.target >= static_cast<int>(r.nodes.size()))
-      throw Error("records: relation end out of range");
+    const int count = static_cast<int>(r.nodes.size());
+    if (x.source < 0 || x.source >= count) throw Error("records: \"source\" is not a node id");
+    if (x.target < 0 || x.target >= count) throw Error("records: \"target\" is not a node id");
     x.evidence.doc_id = r.doc_id;
-    x.evidence.sentence = u32(member(v, "sentence"));
-    std::tie(x.evidence.begin, x.evidence.end) = span(v);
-    x.evidence.text = str(v, "text");
-    x.evidence.date = str(v, "date");
+    x.evidence.sentence = u32(v, "sentence");
+    std::tie(x.evidence.begin, x.evidence.end) = span(v, limit);
+    x.evidence.text = text_str(v, "text");
+    blank_controls(x.evidence.text);
+    if (text && std::string_view(*text).substr(x.evidence.begin, x.evidence.end - x.evidence.begin) != x.evidence.text)
+      throw Error("records: \"text\" is not the document's text at \"span\"");
+    x.evidence.date = date_str(v, "date");
     x.evidence.value = str(v, "value");
     x.evidence.extractor = str(v, "extractor");
     x.evidence.rule = str(v, "rule");
@@ -147,8 +199,10 @@ DocumentRecords read_records(const rapidjson::Value& o) {
 }
 
 rapidjson::Document parse(std::string_view json) {
+  if (auto deep = find_deep_json(json, kMaxJsonDepth))
+    throw Error("records: JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at byte " + std::to_string(*deep));
   rapidjson::Document d;
-  d.Parse(json.data(), json.size());
+  d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
   if (d.HasParseError())
     throw Error(std::string("records: bad JSON at byte ") + std::to_string(d.GetErrorOffset()) + ": " +
                 rapidjson::GetParseError_En(d.GetParseError()));
@@ -164,7 +218,7 @@ std::string records_to_json(const DocumentRecords& r) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
-DocumentRecords records_from_json(std::string_view json) { return read_records(parse(json)); }
+DocumentRecords records_from_json(std::string_view json) { return read_records(parse(json), nullptr); }
 
 std::string to_json_line(const ExtractedDocument& d) {
   rapidjson::StringBuffer buf;
@@ -184,14 +238,19 @@ std::string to_json_line(const ExtractedDocument& d) {
 
 ExtractedDocument from_json_line(std::string_view line) {
   auto j = parse(line);
+  if (!j.IsObject()) throw Error("records: the line is not a JSON object");
   ExtractedDocument d;
   d.document.id = str(j, "id");
-  d.document.title = str(j, "title");
-  d.document.date = str(j, "date");
+  if (d.document.id.empty()) throw Error("records: empty \"id\"");
+  d.document.title = text_str(j, "title");
+  d.document.date = date_str(j, "date");
   d.document.url = str(j, "url");
   d.document.origin = str(j, "origin");
-  d.document.text = str(j, "text");
-  d.records = read_records(member(j, "records"));
+  d.document.text = text_str(j, "text");
+  // blanking keeps every byte offset: spans stay valid
+  blank_controls(d.document.title);
+  blank_controls(d.document.text);
+  d.records = read_records(member(j, "records"), &d.document.text);
   if (d.records.doc_id != d.document.id) throw Error("records: document id and records' id differ");
   return d;
 }

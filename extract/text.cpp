@@ -31,6 +31,54 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<std::size_t> find_control(std::string_view s, bool line_breaks) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::uint8_t c = p[i];
+    if (c < 0x20) {
+      if (!(line_breaks && (c == '\t' || c == '\n' || c == '\r'))) return i;
+    } else if (c == 0x7F) {
+      return i;
+    } else if (c == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+      return i;  // C1 control
+    } else if (c == 0xEF && i + 2 < s.size() && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF)) {
+      return i;  // U+FFFE, U+FFFF
+    }
+  }
+  return std::nullopt;
+}
+
+void blank_controls(std::string& s) {
+  std::size_t from = 0;
+  while (auto at = find_control(std::string_view(s).substr(from), true)) {
+    const std::size_t i = from + *at;
+    const auto c = static_cast<std::uint8_t>(s[i]);
+    if (c == 0xEF) s.replace(i, 3, "\xEF\xBF\xBD");  // U+FFFD, same length
+    else if (c == 0xC2) s.replace(i, 2, "  ");
+    else s[i] = ' ';
+    from = i + 1;
+  }
+}
+
+std::optional<std::size_t> find_deep_json(std::string_view json, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 char32_t next_code_point(std::string_view s, std::size_t& i) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
   if (p[i] < 0x80) return p[i++];

@@ -14,6 +14,20 @@ namespace irgraph::extract {
 /// surrogates and code points above U+10FFFF count as invalid), or nullopt.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+/// Offset of the first control character (C0 but tab, LF and CR when
+/// `line_breaks`; DEL; C1) or non-character (U+FFFE, U+FFFF) in valid
+/// UTF-8, or nullopt. These break XML, terminals and one-line formats.
+std::optional<std::size_t> find_control(std::string_view s, bool line_breaks);
+
+/// What find_control(s, true) finds, replaced in place by characters of the
+/// same length: C0 and DEL by a space, a C1 control (2 bytes) by two spaces,
+/// U+FFFE and U+FFFF by U+FFFD. Every byte offset stays.
+void blank_controls(std::string& s);
+
+/// Offset where JSON nesting ([ and {, outside strings) first goes deeper
+/// than `max_depth`, or nullopt: a cheap check before a parser recurses.
+std::optional<std::size_t> find_deep_json(std::string_view json, std::size_t max_depth);
+
 /// NFC normalisation (ICU). The input must be valid UTF-8.
 std::string nfc(std::string_view s);
 

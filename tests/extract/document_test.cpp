@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "extract/document.hpp"
+#include "extract/text.hpp"
 
 using namespace irgraph;
 using namespace irgraph::extract;
@@ -117,4 +118,58 @@ TEST_CASE("a file named without .jsonl that holds JSON Lines is read as JSON Lin
   CHECK(c.docs[0].id == "x1");
   CHECK(c.docs[1].id == "x2");
   CHECK(c.docs[2].title == "{not json, a text article}");
+}
+
+TEST_CASE("a JSON line nested 150,000 levels deep is rejected with its line number, without a crash") {
+  std::string deep = "{\"id\": \"deep\", \"text\": \"Deep.\", \"extra\": " + std::string(150000, '[') + std::string(150000, ']') + "}";
+  std::istringstream in("{\"id\": \"a\", \"text\": \"Before.\"}\n" + deep + "\n{\"id\": \"b\", \"text\": \"After.\"}\n");
+  Collected c;
+  read_json_lines(in, "deep.jsonl", c.handler());
+  REQUIRE(c.docs.size() == 2);
+  REQUIRE(c.errors.size() == 1);
+  CHECK(c.errors[0].find("deep.jsonl:2") != std::string::npos);
+  CHECK(c.errors[0].find("nested deeper than") != std::string::npos);
+}
+
+TEST_CASE("escapes that decode to NUL, lone surrogates or control characters are refused in ids and titles") {
+  std::istringstream in(
+      "{\"id\": \"a\\u0000b\", \"text\": \"Nul.\"}\n"
+      "{\"id\": \"\\udc00\", \"text\": \"Surrogate.\"}\n"
+      "{\"id\": \"esc\\u001b[31m\", \"text\": \"Terminal escape.\"}\n"
+      "{\"id\": \"ok\", \"title\": \"T\\u0000\", \"text\": \"Title.\"}\n"
+      "{\"id\": \"fine\", \"title\": \"A \\u00e9 title\", \"text\": \"Fine.\"}\n");
+  Collected c;
+  read_json_lines(in, "esc.jsonl", c.handler());
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].title == "A \xC3\xA9 title");
+  REQUIRE(c.errors.size() == 4);
+  CHECK(c.errors[0].find("esc.jsonl:1") != std::string::npos);
+  CHECK(c.errors[0].find("\"id\"") != std::string::npos);
+  CHECK(c.errors[2].find("control character") != std::string::npos);
+  CHECK(c.errors[3].find("\"title\"") != std::string::npos);
+}
+
+TEST_CASE("a date that cannot be read drops the date with a warning, not the article") {
+  std::istringstream in("{\"id\": \"d\", \"date\": \"2022/13/45\", \"text\": \"Hello.\"}\n");
+  Collected c;
+  std::vector<std::string> warnings;
+  auto h = c.handler();
+  h.on_warning = [&](const InputError& e) { warnings.push_back(e.what()); };
+  read_json_lines(in, "dates.jsonl", h);
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].date.empty());
+  CHECK(c.errors.empty());
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("dates.jsonl:1") != std::string::npos);
+  CHECK(warnings[0].find("2022/13/45") != std::string::npos);
+}
+
+TEST_CASE("a file name that is not UTF-8 gives a valid UTF-8 id") {
+  auto dir = temp_dir("latin1");
+  write(dir / "caf\xE9.txt", "Headline\n\nFrench President Emmanuel Macron visited Algeria.\n");
+  Collected c;
+  read_inputs({dir.string()}, c.handler());
+  REQUIRE(c.docs.size() == 1);
+  CHECK_FALSE(find_invalid_utf8(c.docs[0].id).has_value());
+  CHECK(c.docs[0].id.find("caf%E9.txt") != std::string::npos);
 }

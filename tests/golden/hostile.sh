@@ -65,6 +65,49 @@ check_symlink_loops() {
   grep -q "symlink loop" err || fail "the loops were not reported: $(cat err)"
 }
 
+check_deep_json() {
+  { printf '%s\n' '{"id": "a", "text": "French President Emmanuel Macron visited Algeria."}'
+    printf '{"id": "deep", "text": "x", "extra": '; head -c 150000 /dev/zero | tr '\0' '['; head -c 150000 /dev/zero | tr '\0' ']'
+    printf '}\n'; } > feed.jsonl
+  ig --db s.db ingest -j 2 --batch 10 feed.jsonl > out 2> err
+  local rc=$?
+  [ $rc -eq 1 ] || fail "ingest of a deep JSON line exited $rc (expected 1)"
+  grep -q "feed.jsonl:2.*nested deeper" err || fail "the deep line was not named: $(head -c 300 err)"
+  grep -q "1 ingested" out || fail "the good document of the same batch was lost: $(cat out)"
+  ig extract feed.jsonl > x.jsonl 2> /dev/null
+  [ $? -eq 1 ] || fail "extract of a deep JSON line did not exit 1"
+  { cat x.jsonl; printf '{"id": '; head -c 150000 /dev/zero | tr '\0' '['; printf '\n'; } > records.jsonl
+  ig --db m.db merge records.jsonl > out 2> err
+  [ $? -eq 1 ] || fail "merge of a deep JSON line did not exit 1"
+  grep -q "records.jsonl:2" err || fail "merge did not name the deep line: $(head -c 300 err)"
+  grep -q "1 documents added" out || fail "merge lost the good record: $(cat out)"
+}
+
+check_merge_untrusted() {
+  article a.txt "German Foreign Minister Annalena Baerbock met Polish Foreign Minister Zbigniew Rau in Warsaw on 4 May 2022."
+  ig extract a.txt > x.jsonl
+  # a crafted date, a field of the wrong type, a key with a line break: each line refused with its number
+  /usr/bin/python3 - x.jsonl > crafted.jsonl <<'PY'
+import json, sys
+good = json.loads(open(sys.argv[1]).readline())
+def spoil(f):
+    d = json.loads(json.dumps(good)); f(d); d["id"] = d["records"]["doc"] = "x%d" % spoil.n; spoil.n += 1
+    print(json.dumps(d))
+spoil.n = 1
+spoil(lambda d: d["records"]["relations"][0].__setitem__("date", '2022-05-04"^^<x> . <a> <b> <c> .'))
+spoil(lambda d: d["records"]["nodes"][0].__setitem__("aliases", 5))
+spoil(lambda d: d["records"]["nodes"][0].__setitem__("key", "a\nb"))
+spoil(lambda d: d.__setitem__("date", "2022-05-04,\"x\""))
+print(json.dumps(good))
+PY
+  ig --db s.db merge crafted.jsonl > out 2> err
+  [ $? -eq 1 ] || fail "merge of crafted records did not exit 1"
+  [ "$(grep -c 'skipped' err)" -eq 4 ] || fail "not every crafted line was refused: $(cat err)"
+  grep -q "1 documents added" out || fail "the genuine record was not merged: $(cat out)"
+  ig --db s.db export -f ttl -o g.ttl
+  grep -q "<a> <b> <c>" g.ttl && fail "a crafted date reached the Turtle export"
+}
+
 check_jobs_bound() {
   article a.txt "French President Emmanuel Macron visited Algeria."
   ig --db s.db ingest -j 100000 a.txt > out 2> err
