@@ -43,7 +43,24 @@ std::uint64_t line_of(std::string_view raw, std::size_t byte, std::uint64_t firs
 
 }  // namespace
 
+namespace {
+/// A byte-order mark of UTF-16, or ASCII text with every other byte NUL.
+bool looks_utf16(std::string_view raw) {
+  if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF'))) return true;
+  const std::size_t n = std::min<std::size_t>(raw.size() & ~std::size_t{1}, 64);
+  if (n < 4) return false;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += raw[i] == '\0';
+    odd += raw[i + 1] == '\0';
+  }
+  return (even == n / 2) != (odd == n / 2);
+}
+}  // namespace
+
 std::string clean_text(std::string_view raw, const std::string& origin, std::uint64_t first_line, std::uint64_t byte_base) {
+  if (looks_utf16(raw))
+    throw InputError(origin, first_line, byte_base, "UTF-16 text: convert to UTF-8 (iconv -f UTF-16 -t UTF-8)");
   if (auto nul = raw.find('\0'); nul != std::string_view::npos)
     throw InputError(origin, line_of(raw, nul, first_line), byte_base + nul, "NUL byte: not a text file");
   if (auto bad = find_invalid_utf8(raw))

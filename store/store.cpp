@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -18,17 +21,37 @@
 
 namespace irgraph::store {
 
+namespace {
+/// "store: PATH: what happened", in the user's terms for the failures a user can act on.
+std::string describe_failure(sqlite3* db, const std::string& path, const std::string& detail) {
+  const int code = db ? sqlite3_extended_errcode(db) & 0xff : SQLITE_NOMEM;
+  const std::string where = "store: " + path + ": ";
+  switch (code) {
+    case SQLITE_READONLY: return where + "store is read-only (permissions of the file or its folder, or a read-only file system)";
+    case SQLITE_FULL: return "store: disk full while writing " + path;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return where + "store truncated or damaged: restore it from a backup, or rebuild it with 'irgraph ingest' (sqlite3 " +
+             path + " .recover may save part of it)";
+    case SQLITE_IOERR: return where + "I/O error (" + detail + "): is the disk full or failing?";
+    case SQLITE_CANTOPEN: return where + "cannot open (" + detail + ")";
+    default: return where + detail;
+  }
+}
+}  // namespace
+
 /// Prepared statements kept for reuse: preparing costs more than running the
 /// small statements a batch runs thousands of times.
 class StatementCache {
  public:
-  explicit StatementCache(sqlite3* db) : db_(db) {}
+  StatementCache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   ~StatementCache() {
     for (auto& [sql, st] : idle_) sqlite3_finalize(st);
   }
   StatementCache(const StatementCache&) = delete;
   StatementCache& operator=(const StatementCache&) = delete;
   sqlite3* db() const { return db_; }
+  const std::string& path() const { return path_; }
   /// An idle statement for `sql`, or a newly prepared one.
   sqlite3_stmt* take(const char* sql) {
     if (auto it = idle_.find(sql); it != idle_.end()) {
@@ -39,7 +62,7 @@ class StatementCache {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
       sqlite3_finalize(st);
-      throw StoreError(std::string("store: cannot prepare statement: ") + sqlite3_errmsg(db_));
+      throw StoreError(describe_failure(db_, path_, std::string("cannot prepare statement: ") + sqlite3_errmsg(db_)));
     }
     return st;
   }
@@ -52,6 +75,7 @@ class StatementCache {
 
  private:
   sqlite3* db_;
+  std::string path_;
   std::unordered_map<std::string, sqlite3_stmt*> idle_;
 };
 
@@ -78,7 +102,7 @@ class Stmt {
     int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw StoreError(std::string("store: ") + sqlite3_errmsg(db_));
+    throw StoreError(describe_failure(db_, cache_.path(), sqlite3_errmsg(db_)));
   }
   void run() {
     while (step()) {}
@@ -153,6 +177,9 @@ std::string now_utc() {
 }  // namespace
 
 Store::Store(const std::string& path, Mode mode) : path_(path) {
+  std::error_code fec;
+  if (std::filesystem::is_directory(path, fec))
+    throw StoreError("store: " + path + " is a folder: --db names the store file (for example " + path + "/irgraph.db)");
   if (mode == Mode::ReadOnly && !std::filesystem::exists(path))
     throw StoreError("store: " + path + ": no such store (run 'irgraph ingest' first, or name one with --db)");
   int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -163,7 +190,7 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
     throw StoreError("store: " + path + ": cannot open: " + msg);
   }
   sqlite3_busy_timeout(db_, 30000);
-  stmts_ = std::make_unique<StatementCache>(db_);
+  stmts_ = std::make_unique<StatementCache>(db_, path);
   // Another process opening or creating the same store at this moment can make
   // a statement here fail with "database is locked" at once (SQLite does not
   // wait where waiting could deadlock, e.g. switching a new file to WAL): try again.
@@ -180,36 +207,58 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
       probe.step();
     } catch (const StoreError& e) {
       if (busy(e)) throw;
+      char header[16] = {};
+      std::FILE* f = std::fopen(path.c_str(), "rb");
+      const bool sqlite = f && std::fread(header, 1, sizeof header, f) == sizeof header &&
+                          std::memcmp(header, "SQLite format 3", 16) == 0;
+      if (f) std::fclose(f);
+      if (sqlite) throw;  // described by its SQLite error: damaged, truncated, read-only ...
       throw StoreError("store: " + path + ": not an SQLite database (is --db pointing at the right file?)");
     }
     exec("PRAGMA foreign_keys = ON");
+    // Identify the file before writing a byte to it: an irgraph store carries
+    // irgraph's application id (stores made before it: a meta table that says so).
+    bool has_meta = false, has_tables = false, legacy = false;
+    std::int64_t app_id = 0;
+    {  // one statement, one snapshot: another process may be creating the store
+      Stmt st(*stmts_,
+              "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'), "
+              "EXISTS(SELECT 1 FROM sqlite_master WHERE type='table'), "
+              "EXISTS(SELECT 1 FROM sqlite_master WHERE type='table' AND name='documents'), "
+              "(SELECT application_id FROM pragma_application_id)");
+      st.step();
+      has_meta = st.integer(0) != 0;
+      has_tables = st.integer(1) != 0;
+      legacy = has_meta && st.integer(2) != 0;
+      app_id = st.integer(3);
+    }
+    if (legacy && app_id == 0) {  // made before the application id: its meta table says whose it is
+      Stmt st(*stmts_, "SELECT (SELECT value FROM meta WHERE key='application'), "
+                       "EXISTS(SELECT 1 FROM meta WHERE key='schema_version')");
+      st.step();
+      const std::string app = st.text(0);
+      legacy = app == "irgraph" || (app.empty() && st.integer(1) != 0);
+    }
+    const bool ours = app_id == kApplicationId || (app_id == 0 && legacy);
+    if ((has_tables || app_id != 0) && !ours)
+      throw StoreError("store: " + path + ": an SQLite database, but not an irgraph store (nothing was written to it)");
+    if (has_meta) {
+      const int v = schema_version();
+      if (v > kSchemaVersion)
+        throw StoreError("store: " + path + ": schema version " + std::to_string(v) + " is newer than this irgraph (" +
+                         std::to_string(kSchemaVersion) + "); upgrade irgraph");
+    }
     if (mode == Mode::ReadWrite) {
       // a 64 MB page cache: the store's pages are read back often while a batch
       // updates indexes (a read per page otherwise)
       exec("PRAGMA cache_size = -65536");
       exec("PRAGMA page_size = 16384");  // takes effect for a new store only: fewer, larger writes
       exec("PRAGMA journal_mode = WAL");
+      if (app_id != kApplicationId) exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
       exec("PRAGMA synchronous = NORMAL");
       // checkpoint the WAL into the database every 32 MB (2,048 pages of 16 KB) rather than every 4 MB:
       // pages that many batches touch (hub nodes, indexes) are copied fewer times
       exec("PRAGMA wal_autocheckpoint = 2048");
-    }
-    bool has_meta = false, has_tables = false;
-    {  // one statement, one snapshot: another process may be creating the store
-      Stmt st(*stmts_,
-              "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'), "
-              "EXISTS(SELECT 1 FROM sqlite_master WHERE type='table')");
-      st.step();
-      has_meta = st.integer(0) != 0;
-      has_tables = st.integer(1) != 0;
-    }
-    if (has_tables && !has_meta) throw StoreError("store: " + path + ": an SQLite database, but not an irgraph store");
-    if (has_meta) {
-      Stmt st(*stmts_, "SELECT value FROM meta WHERE key='schema_version'");
-      int v = st.step() ? std::stoi(st.text(0)) : 0;
-      if (v > kSchemaVersion)
-        throw StoreError("store: " + path + ": schema version " + std::to_string(v) + " is newer than this irgraph (" +
-                         std::to_string(kSchemaVersion) + "); upgrade irgraph");
     }
     if (mode == Mode::ReadWrite) migrate();
     else if (!has_meta) throw StoreError("store: " + path + ": empty store (run 'irgraph ingest' first)");
@@ -247,9 +296,7 @@ void Store::exec(const char* sql) const {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
-    if (msg.find("file is not a database") != std::string::npos)
-      throw StoreError("store: " + path_ + ": not an SQLite database (is --db pointing at the right file?)");
-    throw StoreError("store: " + path_ + ": " + msg);
+    throw StoreError(describe_failure(db_, path_, msg));
   }
 }
 
@@ -306,7 +353,14 @@ void Store::migrate() {
 
 int Store::schema_version() const {
   Stmt st(*stmts_, "SELECT value FROM meta WHERE key='schema_version'");
-  return st.step() ? std::stoi(st.text(0)) : 0;
+  if (!st.step()) return 0;
+  const std::string v = st.text(0);
+  int n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || n < 0)
+    throw StoreError("store: " + path_ + ": store damaged: schema version '" + v.substr(0, 40) +
+                     "' is not a number (restore the store from a backup, or rebuild it with 'irgraph ingest')");
+  return n;
 }
 
 std::uint64_t Store::generation() const {

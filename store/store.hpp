@@ -26,6 +26,9 @@ namespace irgraph::store {
 
 class StatementCache;
 
+/// SQLite application id of an irgraph store ("irgp"): a file without it is never written.
+inline constexpr std::int64_t kApplicationId = 0x69726770;
+
 /// Version of the schema this build writes; older stores are migrated on open.
 inline constexpr int kSchemaVersion = 2;
 

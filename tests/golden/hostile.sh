@@ -115,6 +115,48 @@ check_jobs_bound() {
   [ $rc -eq 2 ] || fail "ingest -j 100000 exited $rc (expected a usage error, 2)"
 }
 
+# -- stores: identified before a byte is written, errors that say what happened --
+
+check_foreign_sqlite() {
+  article a.txt "French President Emmanuel Macron visited Algeria."
+  sqlite3 profile.db "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR); INSERT INTO meta VALUES('version', '7');"
+  sqlite3 other.db "CREATE TABLE t(x)"
+  local before; before=$(md5sum profile.db other.db)
+  ig --db profile.db ingest a.txt > out 2> err && fail "a database with a meta table of its own was accepted"
+  grep -q "not an irgraph store" err || fail "no clear error for a foreign database: $(cat err)"
+  ig --db other.db ingest a.txt 2> /dev/null && fail "another program's database was accepted"
+  [ "$(md5sum profile.db other.db)" = "$before" ] || fail "a foreign database was written to"
+  [ "$(sqlite3 other.db 'PRAGMA journal_mode')" = delete ] || fail "a foreign database was switched to WAL"
+  [ -e other.db-wal ] && fail "a foreign database got a WAL file"
+  ig -q --db s.db ingest a.txt
+  [ "$(sqlite3 s.db 'PRAGMA application_id')" = 1769105264 ] || fail "a new store carries no application id"
+}
+
+check_store_errors() {
+  article a.txt "French President Emmanuel Macron visited Algeria."
+  mkdir folder.db
+  ig --db folder.db ingest a.txt 2> err && fail "--db naming a folder was accepted"
+  grep -q "is a folder" err || fail "--db folder: no clear error: $(cat err)"
+  ig -q --db s.db ingest "$root/samples/articles"
+  sqlite3 s.db "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+  head -c 20000 s.db > cut.db
+  ig --db cut.db stats > /dev/null 2> err && fail "a truncated store was read"
+  grep -q "truncated or damaged" err || fail "truncated store: no clear error: $(cat err)"
+  cp s.db bad.db && sqlite3 bad.db "UPDATE meta SET value='x' WHERE key='schema_version'"
+  ig --db bad.db stats > /dev/null 2> err && fail "a non-numeric schema version was accepted"
+  grep -q "schema version 'x' is not a number" err || fail "non-numeric schema version: no clear error: $(cat err)"
+  printf '\xff\xfeH\x00i\x00\n\x00' > utf16.txt
+  ig --db s.db ingest utf16.txt > /dev/null 2> err
+  grep -q "UTF-16 text: convert to UTF-8" err || fail "UTF-16 input: no clear error: $(cat err)"
+  ig --db s.db ingest --batch 0 a.txt 2> err && fail "--batch 0 was accepted"
+  if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere: permissions cannot be tested as root
+    mkdir ro && cp s.db ro/ && chmod a-w ro ro/s.db
+    ig --db ro/s.db ingest a.txt 2> err && fail "ingest into a read-only store succeeded"
+    grep -q "read-only" err || fail "read-only store: no clear error: $(cat err)"
+    chmod u+w ro ro/s.db
+  fi
+}
+
 # -- output that must never hurt ---------------------------------------------
 
 check_special_outputs() {
