@@ -29,16 +29,22 @@ const char* viewer_shape(NodeType t) {
 }
 
 /// Text inside a <script> element. In JavaScript only "</script" could close
-/// the element early; in JSON every "</" is escaped. "<\/" means "</" in
-/// JavaScript strings, regular expressions and JSON alike.
+/// the element early: "<\/" means "</" in JavaScript strings and regular
+/// expressions alike. In JSON every '<' is written \u003c, so neither
+/// "</script" nor "<!--<script" (which keeps the element open past its end
+/// tag) can appear.
 std::string in_script(std::string_view s, bool json) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (json && s[i] == '<') {
+      out += "\\u003c";
+      continue;
+    }
     const bool closing = s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/';
     const bool script_tag = closing && i + 7 < s.size() &&
                             (s.substr(i + 2, 6) == "script" || s.substr(i + 2, 6) == "SCRIPT" || s.substr(i + 2, 6) == "Script");
-    if (closing && (json || script_tag)) {
+    if (script_tag) {
       out += "<\\/";
       ++i;
     } else {

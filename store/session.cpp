@@ -34,22 +34,34 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
   WriteTransaction tx(store_);
   if (stale_ || store_.generation() != generation_) reload();  // another process wrote since
   stale_ = true;  // until the commit: a failure leaves memory ahead of the store
+  // Older versions this batch replaces go first, and the graph is rebuilt once
+  // for all of them: the result is the same as replacing one at a time (each
+  // replacing document comes last in ingest order either way), at the cost of
+  // one rebuild per batch instead of one per replaced document.
+  std::vector<bool> replacing(batch.size(), false);
   bool rewrite = false;
-  for (const auto& [doc, records] : batch) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const auto& doc = batch[i].document;
+    if (store_.has_content(doc.content_hash()) || !store_.document(doc.id)) continue;
+    store_.delete_document(doc.id);
+    replacing[i] = rewrite = true;
+  }
+  if (rewrite) rebuild_from_records();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const auto& [doc, records] = batch[i];
     if (store_.has_content(doc.content_hash())) {
       result.push_back(Added::Duplicate);
       continue;
     }
-    const bool replace = store_.document(doc.id).has_value();
-    if (replace) {
+    if (store_.document(doc.id)) {  // the same id earlier in this batch: replaced as it comes
       store_.delete_document(doc.id);
-      rebuild_from_records();  // reads this transaction's earlier documents too
-      rewrite = true;
+      rebuild_from_records();
+      replacing[i] = rewrite = true;
     }
     resolver_->add(records);
     graph_.set_document({doc.id, doc.title, doc.date, doc.url});
     store_.put_document(doc, records);
-    result.push_back(replace ? Added::Replaced : Added::New);
+    result.push_back(replacing[i] ? Added::Replaced : Added::New);
   }
   const bool changed = std::any_of(result.begin(), result.end(), [](Added a) { return a != Added::Duplicate; });
   if (rewrite) store_.rewrite_graph(graph_);

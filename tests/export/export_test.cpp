@@ -20,7 +20,8 @@ namespace {
 const std::vector<std::string> kHostile = {
     "Quote \" inside", "Back\\slash", "Trailing backslash\\", "New\nline", "Tab\tbed", "<tag> & ]]>",
     "Comma, here", "'}) DETACH DELETE n //", "Emoji 🌍🕊", "עברית RTL", std::string(20000, 'x'),
-    "</script><script>alert(1)</script>"};
+    "</script><script>alert(1)</script>", "<!--<script> stays text", "Non\xEF\xBF\xBE char\xEF\xBF\xBF",
+    "Ctl\x01 \x1b[31mred"};
 
 KnowledgeGraph hostile_graph() {
   KnowledgeGraph g;
@@ -123,7 +124,7 @@ TEST_CASE("exports are deterministic and filters apply to every writer") {
   exporters::Filter dates;
   dates.from_date = "2020-01-03";
   dates.to_date = "2020-01-04";
-  CHECK(exporters::select(g, dates).relations.size() == 3);  // names 2, 3 and 11 carry those dates
+  CHECK(exporters::select(g, dates).relations.size() == 4);  // names 2, 3, 11 and 12 carry those dates
 }
 
 TEST_CASE("render writes an SVG through Graphviz") {
@@ -166,5 +167,27 @@ TEST_CASE("every writer takes the hostile names (files for the external validato
     e->write(g, {}, out);
     out.close();
     CHECK(fs::file_size(dir / ("hostile." + std::string(info.extension))) > 1000);
+  }
+}
+
+TEST_CASE("the HTML page's data cannot end or open its script element, and XML formats hold no non-characters") {
+  auto g = hostile_graph();
+  const std::string html = write(g, "html");
+  const auto data = html.find("id=\"irgraph-data\">");
+  REQUIRE(data != std::string::npos);
+  const auto end = html.find("</script>", data);
+  REQUIRE(end != std::string::npos);
+  const std::string json = html.substr(data + 18, end - data - 18);
+  CHECK(json.find('<') == std::string::npos);  // no "<!--<script", no "</script"
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  CHECK_FALSE(d.HasParseError());
+  CHECK(json.find("\\u003c!--\\u003cscript> stays text") != std::string::npos);
+  for (const char* format : {"graphml", "gexf"}) {
+    const std::string xml = write(g, format);
+    CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
+    CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
+    CHECK(xml.find('\x01') == std::string::npos);
+    CHECK(xml.find('\x1b') == std::string::npos);
   }
 }
