@@ -1,13 +1,20 @@
 #include "extract/document.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <ext/stdio_filebuf.h>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -233,7 +240,49 @@ void read_text_stream(std::istream& in, const std::string& path, const ReadHandl
   }
 }
 
+/// A stream whose format shows only in its first bytes (standard input, a
+/// pipe, a FIFO): JSON Lines when the first byte that is not white space is
+/// '{', else one plain-text article. Nothing is read twice.
+void read_unseekable(std::istream& in, const std::string& shown, const ReadHandler& h) {
+  int first = in.peek();
+  while (first == ' ' || first == '\n' || first == '\r' || first == '\t') {
+    in.get();
+    first = in.peek();
+  }
+  if (first == '{') read_json_lines(in, shown, h);
+  else read_text_stream(in, shown, h);
+}
+
+/// A FIFO, a pipe (process substitution) or a character device: waits at
+/// most kWriterWait for a writer to send something, then reads it as it comes.
+void read_special(const fs::path& p, const std::string& shown, const ReadHandler& h) {
+  const int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    h.on_error(InputError(shown, 0, 0, std::string("cannot open: ") + std::strerror(errno)));
+    return;
+  }
+  pollfd pfd{fd, POLLIN, 0};
+  int ready = 0;
+  do ready = ::poll(&pfd, 1, static_cast<int>(kWriterWait.count()));
+  while (ready < 0 && errno == EINTR);
+  if (ready <= 0) {
+    ::close(fd);
+    h.on_error(InputError(shown, 0, 0, "nothing written to it within " + std::to_string(kWriterWait.count() / 1000) +
+                                          " s (a FIFO without a writer?)"));
+    return;
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);  // a writer is there: read at its pace
+  __gnu_cxx::stdio_filebuf<char> buf(fd, std::ios::in | std::ios::binary);  // closes fd
+  std::istream in(&buf);
+  read_unseekable(in, shown, h);
+}
+
 void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h) {
+  std::error_code ec;
+  if (auto st = fs::status(p, ec); !ec && !fs::is_regular_file(st)) {
+    read_special(p, shown, h);
+    return;
+  }
   std::ifstream in(p, std::ios::binary);
   if (!in) {
     h.on_error(InputError(shown, 0, 0, "cannot open file"));
@@ -335,11 +384,7 @@ void read_json_lines(std::istream& in, const std::string& path, const ReadHandle
 void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, std::istream* stdin_stream) {
   for (const auto& input : inputs) {
     if (input == "-") {
-      std::istream& in = stdin_stream ? *stdin_stream : std::cin;
-      int first = in.peek();
-      while (first == ' ' || first == '\n' || first == '\r' || first == '\t') { in.get(); first = in.peek(); }
-      if (first == '{') read_json_lines(in, "<stdin>", h);
-      else read_text_stream(in, "<stdin>", h);
+      read_unseekable(stdin_stream ? *stdin_stream : std::cin, "<stdin>", h);
       continue;
     }
     std::error_code ec;

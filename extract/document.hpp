@@ -2,6 +2,7 @@
 /// Articles and the readers that turn files into them: plain text (line 1
 /// the headline), JSON Lines (id, title, date, url, text), folders
 /// (recursively, sorted) and "-" for standard input.
+#include <chrono>
 #include <functional>
 #include <istream>
 #include <optional>
@@ -48,6 +49,10 @@ struct ReadHandler {
   /// in a folder that is not an article file); may be empty.
   std::function<void(const InputError&)> on_warning;
 };
+
+/// How long reading a FIFO or pipe waits for its first byte before it is
+/// reported (a FIFO nobody writes to would block forever).
+inline constexpr std::chrono::milliseconds kWriterWait{10000};
 
 /// Maximum nesting of a JSON line irgraph reads (articles and records need 4).
 inline constexpr std::size_t kMaxJsonDepth = 64;

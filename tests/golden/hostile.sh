@@ -108,6 +108,19 @@ PY
   grep -q "<a> <b> <c>" g.ttl && fail "a crafted date reached the Turtle export"
 }
 
+check_pipes() {
+  article a.txt "French President Emmanuel Macron visited Algeria."
+  printf '%s\n' '{"id": "j1", "text": "Kenyan President William Ruto visited Ethiopia."}' > feed.jsonl
+  ig --db s.db ingest <(cat a.txt) <(cat feed.jsonl) > out 2> err
+  grep -q "2 ingested" out || fail "articles from process substitution were not read: $(cat out err)"
+  mkfifo quiet
+  local start=$SECONDS
+  ig --db s.db ingest quiet > out 2> err
+  [ $? -eq 124 ] && { fail "ingest of a FIFO without a writer blocked"; return; }
+  grep -q "quiet.*nothing written to it" err || fail "a FIFO without a writer: no clear error: $(cat err)"
+  [ $((SECONDS - start)) -le 20 ] || fail "a FIFO without a writer held ingest $((SECONDS - start)) s"
+}
+
 check_jobs_bound() {
   article a.txt "French President Emmanuel Macron visited Algeria."
   ig --db s.db ingest -j 100000 a.txt > out 2> err
