@@ -58,8 +58,25 @@ std::vector<std::string> suggestions(const KnowledgeGraph& g, const std::string&
   return out;
 }
 
+namespace {
+/// A name as a message shows it: at most 80 bytes (cut on a character
+/// boundary), control characters blanked so no terminal escape reaches the screen.
+std::string shown(const std::string& name) {
+  std::size_t n = std::min<std::size_t>(name.size(), 80);
+  while (n < name.size() && n > 0 && (static_cast<unsigned char>(name[n]) & 0xC0) == 0x80) --n;
+  std::string out = name.substr(0, n);
+  if (auto bad = extract::find_invalid_utf8(out)) out.resize(*bad);
+  extract::blank_controls(out);
+  if (n < name.size()) out += "\u2026 (" + std::to_string(name.size()) + " bytes)";
+  return out;
+}
+/// No entity has a name this long: such a query is answered at once.
+constexpr std::size_t kLongestName = 1000;
+}  // namespace
+
 std::string lookup(const KnowledgeGraph& g, const std::string& name) {
   if (g.find(name)) return name;
+  if (name.size() > kLongestName) throw LookupError("query: no entity named \"" + shown(name) + "\"");
   auto c = NameIndex(g).candidates(name);
   if (c.size() == 1) return c.front();
   if (c.size() > 1) {
@@ -68,11 +85,11 @@ std::string lookup(const KnowledgeGraph& g, const std::string& name) {
     for (const auto& k : c)
       if (extract::fold(g.find(k)->name) == extract::fold(name)) exact.push_back(k);
     if (exact.size() == 1) return exact.front();
-    std::string msg = "query: \"" + name + "\" is ambiguous; it could be:";
+    std::string msg = "query: \"" + shown(name) + "\" is ambiguous; it could be:";
     for (const auto& k : c) msg += "\n  " + describe(g, k);
     throw LookupError(msg);
   }
-  std::string msg = "query: no entity named \"" + name + "\"";
+  std::string msg = "query: no entity named \"" + shown(name) + "\"";
   auto s = suggestions(g, name);
   if (!s.empty()) {
     msg += "; did you mean:";

@@ -154,3 +154,22 @@ TEST_CASE("one path finder answers many queries like fresh searches, directions 
   CHECK_FALSE(finder.shortest_path("official:o1", "official:nobody").has_value());
   CHECK(finder.shortest_path("official:o1", "official:o1")->empty());
 }
+
+TEST_CASE("a name of a megabyte or with terminal escapes is answered at once, and shown short and inert") {
+  KnowledgeGraph g;
+  g.upsert_node("official:a", NodeType::Official, "Annalena Baerbock");
+  try {
+    lookup(g, std::string(1 << 20, 'a'));
+    FAIL("no error");
+  } catch (const LookupError& e) {
+    CHECK(std::string(e.what()).size() < 200);
+    CHECK(std::string(e.what()).find("1048576 bytes") != std::string::npos);
+  }
+  try {
+    lookup(g, "Nobody\x1b]0;owned\x07\x1b[31m");
+    FAIL("no error");
+  } catch (const LookupError& e) {
+    CHECK(std::string(e.what()).find('\x1b') == std::string::npos);
+    CHECK(std::string(e.what()).find('\x07') == std::string::npos);
+  }
+}
