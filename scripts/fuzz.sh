@@ -18,13 +18,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIRGRAPH_FUZZ=ON -DIRGRAPH_BUILD_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target fuzz_text fuzz_jsonl fuzz_extract
+cmake --build build-fuzz -j"$(nproc)" --target fuzz_text fuzz_jsonl fuzz_extract fuzz_merge
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-for t in text jsonl extract; do
+for t in text jsonl extract merge; do
   mkdir -p "build-fuzz/corpus-new/$t"
   echo "fuzz: $t for ${seconds}s"
   "build-fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="build-fuzz/crash-$t-" "build-fuzz/corpus-new/$t" "fuzz/corpus/$t" 2>&1 | tail -n 3
 done
-echo "fuzz: 3 targets, ${seconds}s each: no crash, hang or sanitizer report"
+echo "fuzz: 4 targets, ${seconds}s each: no crash, hang or sanitizer report"
