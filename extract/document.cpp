@@ -305,8 +305,8 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h
 /// be read is reported and the others are still searched. A folder reached a
 /// second time (a symlink loop, or two links to one folder) is reported and
 /// not read again: `seen` holds the (device, inode) of every folder read.
-void collect_files(const fs::path& dir, std::vector<fs::path>& files, const ReadHandler& h,
-                   std::set<std::pair<dev_t, ino_t>>& seen) {
+void collect_files(const fs::path& dir, std::vector<fs::path>& files, std::vector<fs::path>& ignored,
+                   const ReadHandler& h, std::set<std::pair<dev_t, ino_t>>& seen) {
   struct stat st {};
   if (::stat(dir.c_str(), &st) == 0 && !seen.insert({st.st_dev, st.st_ino}).second) {
     h.on_error(InputError(dir.string(), 0, 0, "folder already read (a symlink loop or a second link to it)"));
@@ -331,12 +331,11 @@ void collect_files(const fs::path& dir, std::vector<fs::path>& files, const Read
       subdirs.push_back(it->path());
     } else if (it->is_regular_file(e2)) {
       if (is_article_file(name)) files.push_back(it->path());
-      else if (h.on_warning)
-        h.on_warning(InputError(it->path().string(), 0, 0, "not an article file (.txt, .text, .jsonl, .ndjson): ignored"));
+      else ignored.push_back(it->path());
     }
   }
   std::sort(subdirs.begin(), subdirs.end());
-  for (const auto& d : subdirs) collect_files(d, files, h, seen);
+  for (const auto& d : subdirs) collect_files(d, files, ignored, h, seen);
 }
 
 }  // namespace
@@ -396,8 +395,19 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, s
     }
     if (fs::is_directory(status)) {
       std::vector<fs::path> files;
+      std::vector<fs::path> ignored;
       std::set<std::pair<dev_t, ino_t>> seen;
-      collect_files(p, files, h, seen);
+      collect_files(p, files, ignored, h, seen);
+      if (!ignored.empty() && h.on_warning) {  // one line per folder given, not one per file
+        std::sort(ignored.begin(), ignored.end());
+        std::string list;
+        for (std::size_t i = 0; i < std::min<std::size_t>(ignored.size(), 3); ++i)
+          list += (i ? ", " : "") + ignored[i].lexically_relative(p).string();
+        if (ignored.size() > 3) list += ", ...";
+        h.on_warning(InputError(input, 0, 0,
+                                std::to_string(ignored.size()) + " file" + (ignored.size() == 1 ? "" : "s") +
+                                    " ignored, not article files (.txt, .text, .jsonl, .ndjson): " + list));
+      }
       if (files.empty()) h.on_error(InputError(input, 0, 0, "no article files (.txt, .text, .jsonl, .ndjson) in this folder"));
       std::sort(files.begin(), files.end());
       for (const auto& f : files) read_file(f, f.string(), h);

@@ -51,7 +51,7 @@ check_folder_case() {
   printf 'notes\n' > in/notes.md
   ig --db s.db ingest in > out 2> err
   grep -q "3 ingested" out || fail "case variants of .txt/.jsonl were skipped: $(cat out err)"
-  grep -q "notes.md.*not an article" err || fail "a file of another kind was skipped without a word: $(cat err)"
+  grep -q "1 file ignored, not article files.*notes.md" err || fail "a file of another kind was skipped without a word: $(cat err)"
 }
 
 check_symlink_loops() {
