@@ -38,11 +38,15 @@ check() {
 }
 for round in $(seq 1 "$rounds"); do
   db="$tmp/round$round.db"
+  n=0
   while :; do
     "$irgraph" -q --db "$db" ingest "$tmp/feed.jsonl" > /dev/null 2>&1 &
     pid=$!
-    delay_ms=$(( RANDOM % (span_ms / 2 + 1) ))
-    sleep "$(printf '0.%03d' "$delay_ms")"
+    # a random moment in the first half of an ingest, later after each kill of this round:
+    # a resumed ingest that is slower than the delay (a busy machine) would otherwise never finish
+    delay_ms=$(( RANDOM % (span_ms / 2 + 1) + n * span_ms / 48 ))
+    n=$((n + 1))
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
     if kill -9 "$pid" 2> /dev/null; then
       wait "$pid" 2> /dev/null
       kills=$((kills + 1))
