@@ -73,6 +73,14 @@ void untrack(int slot) {
   if (slot >= 0) pending[static_cast<std::size_t>(slot)].used = 0;
 }
 
+/// The mode a file or folder created with `mode` gets under the process's umask
+/// (mkstemp and mkdtemp ignore it and create private ones).
+mode_t with_umask(mode_t mode) {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mode & ~mask;
+}
+
 std::string folder_of(const std::string& path) {
   std::string parent = fs::path(path).parent_path().string();
   return parent.empty() ? "." : parent;
@@ -167,9 +175,7 @@ OutputFile::OutputFile(const std::string& path, const std::string& db) : path_(p
   if (::stat(target_.c_str(), &old) == 0) {
     ::fchmod(fd_, old.st_mode & 07777);
   } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd_, 0666 & ~mask);
+    ::fchmod(fd_, with_umask(0666));
   }
   slot_ = track(temp_, false);
   stream_ = std::make_unique<Stream>(fd_);
@@ -228,9 +234,7 @@ OutputFolder::~OutputFolder() {
 void OutputFolder::commit() {
   // rename(2) replaces an empty folder, never a full one
   if (::rename(temp_.c_str(), path_.c_str()) != 0) throw Error(write_failure("output folder " + path_, errno));
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(path_.c_str(), 0777 & ~mask);
+  ::chmod(path_.c_str(), with_umask(0777));
   done_ = true;
 }
 

@@ -87,12 +87,17 @@ std::string clean_text(std::string_view raw, const std::string& origin, std::uin
   return nfc(lf);
 }
 
-void check_field(std::string_view value, std::string_view field) {
+void check_text(std::string_view value, std::string_view field) {
   const std::string name = "\"" + std::string(field) + "\"";
   if (auto nul = value.find('\0'); nul != std::string_view::npos)
     throw Error(name + ": NUL character at byte " + std::to_string(nul));
   if (auto bad = find_invalid_utf8(value))
     throw Error(name + ": not valid UTF-8 at byte " + std::to_string(*bad) + " (a lone surrogate escape?)");
+}
+
+void check_field(std::string_view value, std::string_view field) {
+  check_text(value, field);
+  const std::string name = "\"" + std::string(field) + "\"";
   if (auto c = find_control(value, false)) {
     char code[16];
     std::size_t i = *c;
@@ -177,13 +182,11 @@ Document parse_json_line(const std::string& line, const std::string& path, std::
     d.url = json_string(j, "url");
     check_field(d.url, "url");
     d.title = json_string(j, "title");
-    if (d.title.find('\0') != std::string::npos) throw Error("\"title\": NUL character");
-    if (find_invalid_utf8(d.title)) throw Error("\"title\": not valid UTF-8 (a lone surrogate escape?)");
+    check_text(d.title, "title");
     std::string date = json_string(j, "date");
     std::string text = json_string(j, "text");
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error("no \"text\"");
-    if (text.find('\0') != std::string::npos) throw Error("\"text\": NUL character");
-    if (find_invalid_utf8(text)) throw Error("\"text\": not valid UTF-8 (a lone surrogate escape?)");
+    check_text(text, "text");
     d.text = clean_text(text, path, lineno, byte_base);
     d.title = clean_text(d.title, path, lineno, byte_base);
     if (!date.empty()) {

@@ -57,8 +57,12 @@ inline constexpr std::chrono::milliseconds kWriterWait{10000};
 /// Maximum nesting of a JSON line irgraph reads (articles and records need 4).
 inline constexpr std::size_t kMaxJsonDepth = 64;
 
+/// Checks a text field (title, text, sentence) from untrusted input: valid
+/// UTF-8 and no NUL. Throws Error naming the field ("\"title\": NUL character at byte 3").
+void check_text(std::string_view value, std::string_view field);
+
 /// Checks a one-line identifier field (id, url, date, key) from untrusted
-/// input: valid UTF-8, no NUL, no control character. Throws Error naming
+/// input: check_text's rules, and no control character. Throws Error naming
 /// the field ("\"id\": control character U+001B at byte 3").
 void check_field(std::string_view value, std::string_view field);
 

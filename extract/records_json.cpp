@@ -84,23 +84,27 @@ const rapidjson::Value& member(const rapidjson::Value& o, const char* k) {
   if (it == o.MemberEnd()) throw Error(std::string("records: missing \"") + k + "\"");
   return it->value;
 }
+/// Runs a document.hpp check, its message prefixed with "records: ".
+template <class Check>
+void checked(Check check, std::string_view value, const char* k) {
+  try {
+    check(value, k);
+  } catch (const Error& e) {
+    throw Error(std::string("records: ") + e.what());
+  }
+}
 /// A string that may hold line breaks (titles, texts, sentences): UTF-8, no NUL.
 std::string text_str(const rapidjson::Value& o, const char* k) {
   const auto& v = member(o, k);
   if (!v.IsString()) throw Error(std::string("records: \"") + k + "\" is not a string");
   std::string s(v.GetString(), v.GetStringLength());
-  if (s.find('\0') != std::string::npos) throw Error(std::string("records: \"") + k + "\": NUL character");
-  if (find_invalid_utf8(s)) throw Error(std::string("records: \"") + k + "\": not valid UTF-8");
+  checked(check_text, s, k);
   return s;
 }
 /// A one-line string (ids, names, keys, trace): check_field's rules.
 std::string str(const rapidjson::Value& o, const char* k) {
   std::string s = text_str(o, k);
-  try {
-    check_field(s, k);
-  } catch (const Error& e) {
-    throw Error(std::string("records: ") + e.what());
-  }
+  checked(check_field, s, k);
   return s;
 }
 /// Empty, or a real date written YYYY-MM-DD.
@@ -153,11 +157,7 @@ DocumentRecords read_records(const rapidjson::Value& o, const std::string* text)
     for (const auto& a : aliases.GetArray()) {
       if (!a.IsString()) throw Error("records: \"aliases\" holds something that is not a string");
       x.aliases.emplace_back(a.GetString(), a.GetStringLength());
-      try {
-        check_field(x.aliases.back(), "aliases");
-      } catch (const Error& e) {
-        throw Error(std::string("records: ") + e.what());
-      }
+      checked(check_field, x.aliases.back(), "aliases");
     }
     x.key = str(n, "key");
     x.country = str(n, "country");
