@@ -3,6 +3,7 @@
 #include <set>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "graph/path_finder.hpp"
 #include "graph/query.hpp"
 #include "store/store.hpp"
@@ -22,7 +23,8 @@ class PathCommand : public Command {
     app.add_option("to", to_, "another entity")->required();
     app.add_option("--via", via_, "follow only these relations (comma-separated: metWith,accompanied,...)");
   }
-  int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
+  int run(const GlobalOptions& global, std::ostream& raw_out, std::ostream& raw_err) override {
+    TerminalText out(raw_out), err(raw_err);  // names and sentences come from articles
     std::set<RelationType> via;
     for (auto r : parse_relations(via_)) via.insert(r);
     store::Store db(global.db, store::Store::Mode::ReadOnly);

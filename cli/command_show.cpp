@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/query.hpp"
 #include "store/store.hpp"
@@ -21,7 +22,8 @@ class ShowCommand : public Command {
     app.add_option("name", name_, "the entity, by any of its names")->required();
     app.add_flag("--trace", trace_, "also show which extractor and rule produced each relation");
   }
-  int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
+  int run(const GlobalOptions& global, std::ostream& raw_out, std::ostream&) override {
+    TerminalText out(raw_out);  // names and sentences come from articles
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     store::ReadTransaction snapshot(db);
     // entities and relation ends only; the entity's own relations are read

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/output.hpp"
 #include "core/error.hpp"
 
 namespace {
@@ -87,13 +88,14 @@ int main(int argc, char** argv) {
         return rc;
       }
   } catch (const UsageError& e) {
-    std::cerr << "irgraph: " << e.what() << "\n";
+    cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";
     return cli::kUsage;
   } catch (const Error& e) {
-    std::cerr << "irgraph: " << e.what() << "\n";
+    // messages name files, entities and lines from the input: no escape sequence reaches the terminal
+    cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";
     return cli::kError;
   } catch (const std::exception& e) {
-    std::cerr << "irgraph: internal error: " << e.what() << "\n";
+    cli::TerminalText(std::cerr) << "irgraph: internal error: " << e.what() << "\n";
     return cli::kError;
   }
   return cli::kUsage;

@@ -13,6 +13,7 @@
 #include <streambuf>
 
 #include "core/error.hpp"
+#include "extract/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -237,5 +238,36 @@ void OutputFolder::commit() {
   ::chmod(path_.c_str(), with_umask(0777));
   done_ = true;
 }
+
+struct TerminalText::Buffer : std::streambuf {
+  explicit Buffer(std::ostream& to) : to(to) {}
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    line.push_back(traits_type::to_char_type(c));
+    if (c == '\n') pass_on();
+    return c;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    for (std::streamsize i = 0; i < n; ++i) overflow(traits_type::to_int_type(s[i]));
+    return n;
+  }
+  int sync() override {
+    pass_on();
+    return to.flush() ? 0 : -1;
+  }
+  void pass_on() {
+    extract::blank_controls(line);
+    to << line;
+    line.clear();
+  }
+  std::ostream& to;
+  std::string line;
+};
+
+TerminalText::TerminalText(std::ostream& to) : std::ostream(nullptr), buffer_(std::make_unique<Buffer>(to)) {
+  rdbuf(buffer_.get());
+}
+
+TerminalText::~TerminalText() { buffer_->pubsync(); }
 
 }  // namespace irgraph::cli

@@ -59,6 +59,21 @@ class OutputFolder {
   int slot_ = -1;
 };
 
+/// A stream for text read from the store and printed for people (path,
+/// show): each line is written with its control characters blanked, so an
+/// escape sequence from an article (or from a store written by an older
+/// version) never reaches the terminal. Lines are passed on as they end;
+/// the rest when the stream is flushed or destroyed.
+class TerminalText : public std::ostream {
+ public:
+  explicit TerminalText(std::ostream& to);
+  ~TerminalText() override;
+
+ private:
+  struct Buffer;
+  std::unique_ptr<Buffer> buffer_;
+};
+
 /// An Error for a failed write of `what` from errno ("disk full while writing X").
 std::string write_failure(const std::string& what, int err);
 

@@ -223,6 +223,21 @@ check_stdout_full() {
   done
 }
 
+check_terminal_escapes() {
+  # a store written by an older version may hold escape sequences in names
+  # and sentences: path, show and error messages print them blanked
+  article a.txt "French President Emmanuel Macron visited Algeria."
+  ig -q --db s.db ingest a.txt
+  sqlite3 s.db "UPDATE nodes SET name = 'Emmanuel' || char(27) || '[31mMacron' WHERE name = 'Emmanuel Macron';
+                UPDATE evidence SET text = text || char(27) || ']0;owned' || char(7)"
+  for cmd in "show Macron" "path Macron Algeria" "show Macro"; do
+    # shellcheck disable=SC2086
+    ig --db s.db $cmd > out 2>&1
+    grep -q "Macron" out || fail "'$cmd' printed no result or suggestion: $(cat out)"
+    LC_ALL=C grep -q $'[\x1b\x07]' out && fail "'$cmd' printed a terminal escape sequence"
+  done
+}
+
 checks=("$@")
 if [ ${#checks[@]} -eq 0 ]; then
   mapfile -t checks < <(declare -F | awk '{print $3}' | grep '^check_' | sed 's/^check_//')
