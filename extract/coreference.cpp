@@ -73,6 +73,7 @@ void resolve_coreference(Annotation& a) {
     return word_count(a.mentions[static_cast<std::size_t>(x)].surface) > word_count(a.mentions[static_cast<std::size_t>(y)].surface);
   });
   std::map<std::string, int> person_entities;  // person_key -> entity
+  ShortForms<int> short_forms;                  // the same, by their short forms
   for (int mi : order) {
     Mention& m = a.mentions[static_cast<std::size_t>(mi)];
     std::string key = person_key(m.surface);
@@ -81,24 +82,19 @@ void resolve_coreference(Annotation& a) {
       target = it->second;
     } else {
       // the unique known longer name this one ends with ("Putin" -> "Vladimir Putin")
-      std::set<int> candidates;
-      for (const auto& [k, ent] : person_entities)
-        if (is_short_form(k, key)) candidates.insert(ent);
+      std::set<int> candidates = short_forms.ending(key);
       // else the unique longer name it starts ("Uhuru" -> "Uhuru Kenyatta", "Xi" -> "Xi Jinping")
-      if (candidates.empty())
-        for (const auto& [k, ent] : person_entities)
-          if (is_first_word_form(k, key)) candidates.insert(ent);
+      if (candidates.empty()) candidates = short_forms.starting(key);
       if (candidates.size() == 1) target = *candidates.begin();
       else if (candidates.size() > 1) continue;  // ambiguous surname: left unresolved
     }
     if (target < 0) {
       target = new_entity(m, mi);
-      person_entities.emplace(key, target);
     } else {
       a.entities[static_cast<std::size_t>(target)].mentions.push_back(mi);
       add_alias(a.entities[static_cast<std::size_t>(target)], m.surface);
-      person_entities.emplace(key, target);
     }
+    if (person_entities.emplace(key, target).second) short_forms.add(key, target);
     m.entity = target;
     Entity& e = a.entities[static_cast<std::size_t>(target)];
     if (e.role.empty()) e.role = m.role;

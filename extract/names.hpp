@@ -2,6 +2,8 @@
 /// Matching keys for person names: spellings that news uses for one person
 /// (Sergey/Sergei, Shoygu/Shoigu, Mohammed/Muhammad, al-Assad/Assad) give
 /// one key; different given names (Kim Jong Un, Kim Yo Jong) do not.
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,36 @@ bool is_short_form(const std::string& full_key, const std::string& short_key);
 /// that `full_key` starts with: one word, the first of two or more ("xi" of
 /// "xi jinping", "uhuru" of "uhuru kenyatta", "salman" of "salman bin abdulaziz")?
 bool is_first_word_form(const std::string& full_key, const std::string& short_key);
+
+/// Full names (person_key()s) indexed by their short forms, so that a
+/// document's names are matched in time linear in their number: ending(k)
+/// holds the values of every full name that k is_short_form() of,
+/// starting(k) of every one k is_first_word_form() of.
+template <class Value>
+class ShortForms {
+ public:
+  void add(const std::string& full_key, const Value& v) {
+    const auto first_space = full_key.find(' ');
+    if (first_space == std::string::npos) return;
+    if (first_space > 0 && first_space + 1 < full_key.size()) first_[full_key.substr(0, first_space)].insert(v);
+    std::size_t word_start = 0;
+    for (auto sp = first_space; sp != std::string::npos && sp + 1 < full_key.size();
+         word_start = sp + 1, sp = full_key.find(' ', sp + 1)) {
+      const std::string_view prev = std::string_view(full_key).substr(word_start, sp - word_start);
+      if (prev != "bin" && prev != "bint" && prev != "abu") ending_[full_key.substr(sp + 1)].insert(v);
+    }
+  }
+  const std::set<Value>& ending(const std::string& short_key) const { return find(ending_, short_key); }
+  const std::set<Value>& starting(const std::string& short_key) const { return find(first_, short_key); }
+
+ private:
+  static const std::set<Value>& find(const std::map<std::string, std::set<Value>, std::less<>>& m, const std::string& k) {
+    static const std::set<Value> none;
+    const auto it = m.find(k);
+    return it == m.end() ? none : it->second;
+  }
+  std::map<std::string, std::set<Value>, std::less<>> ending_, first_;
+};
 
 /// Number of words in a name.
 std::size_t word_count(std::string_view name);

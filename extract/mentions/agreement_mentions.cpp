@@ -155,10 +155,11 @@ class AgreementMentions : public MentionExtractor {
     men.extractor = "agreements";
     men.rule = rule;
     // a place mention the agreement swallowed is dropped
-    for (auto& pm : a.mentions)
-      if (pm.sentence == s.index && pm.first >= first && pm.last <= last &&
-          (pm.type == NodeType::Place || pm.type == NodeType::Organization))
+    for (int id : a.mentions_in(s.index)) {  // the sentence's, not the document's: linear in the text
+      Mention& pm = a.mentions[static_cast<std::size_t>(id)];
+      if (pm.first >= first && pm.last <= last && (pm.type == NodeType::Place || pm.type == NodeType::Organization))
         a.release(pm);
+    }
     a.add_mention(std::move(men));
   }
 };

@@ -36,13 +36,17 @@ class GazetteerMentions : public MentionExtractor {
     // towns with their rows (homonyms); taken at the end, when the document names their country
     std::vector<std::pair<Mention, std::span<const TownRow>>> towns;
     for (const auto& s : a.sentences) {
+      // "defeat at home to Godoy Cruz": in a sentence about sport, a town name is a club
+      // (looked up once per sentence: per word it made a long sentence quadratic)
+      bool sport = false;
+      for (std::uint32_t k = s.first_token; k < s.last_token && !sport; ++k) sport = a.is(k, kSportWord);
       for (std::uint32_t i = s.first_token; i < s.last_token;) {
         auto m = a.gaz.match(a.doc.text, a.tokens, i, s.last_token);
         // a town where its name is longer than any entry here, and the text says it is a place
-        auto [town_length, town_rows] = a.tokens[i].cap() && (context_before(a, s, i, towns) || context_after_hint(a, s, i))
+        auto [town_length, town_rows] = a.tokens[i].cap() && (context_before(a, s, i, towns, sport) || context_after_hint(a, s, i))
                                             ? a.gaz.town_at(a.tokens, i, s.last_token)
                                             : std::pair<std::uint32_t, std::span<const TownRow>>{};
-        const bool town = town_length > (m ? m->length : 0) && place_context(a, s, i, i + town_length, towns);
+        const bool town = town_length > (m ? m->length : 0) && place_context(a, s, i, i + town_length, towns, sport);
         if (!m && !town) { ++i; continue; }
         const std::uint32_t length = town ? town_length : m->length;
         const GazetteerEntry* e = town ? nullptr : &a.gaz.entry(m->entry);
@@ -156,13 +160,13 @@ class GazetteerMentions : public MentionExtractor {
   /// "the town of X", "south of X", "X, Syria", "X province", or coordinated
   /// with a place just before ("Aleppo and X").
   static bool place_context(const Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last,
-                            const std::vector<std::pair<Mention, std::span<const TownRow>>>& towns) {
+                            const std::vector<std::pair<Mention, std::span<const TownRow>>>& towns, bool sport) {
     if (last < s.last_token && a.is(last, kPlaceWord) && a.tokens[last].folded != "capital") return true;
     if (last + 1 < s.last_token && folded_is(a, last, ",")) {
       auto c = a.gaz.match(a.doc.text, a.tokens, last + 1, s.last_token);
       if (c && a.gaz.entry(c->entry).type == NodeType::Country && c->form == NameForm::Name) return true;
     }
-    return context_before(a, s, first, towns);
+    return context_before(a, s, first, towns, sport);
   }
 
   /// Does something after a capitalised word at `first` perhaps say it is a place (", Syria", "province")?
@@ -175,13 +179,12 @@ class GazetteerMentions : public MentionExtractor {
     return false;
   }
 
-  /// The words before: "in/near/outside X", "the town of X", "south of X", "Aleppo and X".
+  /// The words before: "in/near/outside X", "the town of X", "south of X", "Aleppo and X";
+  /// never in a sentence about sport (`sport`), where a town name is a club.
   static bool context_before(const Annotation& a, const Sentence& s, std::uint32_t first,
-                             const std::vector<std::pair<Mention, std::span<const TownRow>>>& towns) {
-    if (first <= s.first_token) return false;
+                             const std::vector<std::pair<Mention, std::span<const TownRow>>>& towns, bool sport) {
+    if (first <= s.first_token || sport) return false;
     if (a.is(first, kStopCap)) return false;  // "in June"
-    for (std::uint32_t k = s.first_token; k < s.last_token; ++k)
-      if (a.is(k, kSportWord)) return false;  // "defeat at home to Godoy Cruz": a club, not the town
     const std::string_view p = a.tokens[first - 1].folded;
     if (a.is(first - 1, kLocative) || p == "at" || p == "to" || p == "around") return true;
     // "Kenya's Voi"

@@ -496,6 +496,8 @@ class OfficialMentions : public MentionExtractor {
     for (const auto& [k, surface] : full)
       if (k.find(' ') != std::string::npos) given.insert(k.substr(0, k.find(' ')));
     if (full.empty()) return;
+    ShortForms<bool> short_forms;
+    for (const auto& [k, surface] : full) short_forms.add(k, true);
     for (const auto& s : a.sentences) {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         if (!name_word(a, i)) continue;
@@ -513,11 +515,8 @@ class OfficialMentions : public MentionExtractor {
         if (e == i) continue;
         std::string key = person_key(a.surface(i, e));
         bool hit = full.count(key) > 0;
-        if (!hit) {
-          // a suffix of a known full name: "Tayyip Erdoğan", or a bare surname "Lavrov"
-          for (const auto& [k, surface] : full)
-            if (is_short_form(k, key) || is_first_word_form(k, key)) hit = true;
-        }
+        // a suffix of a known full name: "Tayyip Erdoğan", or a bare surname "Lavrov"
+        if (!hit) hit = !short_forms.ending(key).empty() || !short_forms.starting(key).empty();
         if (!hit) { i = e - 1; continue; }
         if (o >= 0) {  // take the tokens over from the place
           Mention& pm = a.mentions[static_cast<std::size_t>(o)];

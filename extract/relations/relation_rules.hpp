@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "extract/pipeline.hpp"
@@ -44,12 +46,17 @@ inline bool in(std::string_view f, std::initializer_list<std::string_view> set) 
 class Emitter {
  public:
   Emitter(const Annotation& a, std::vector<RelationRecord>& out, Sink& sink, std::string_view extractor)
-      : a_(a), out_(out), sink_(sink), extractor_(extractor) {}
+      : a_(a), out_(out), sink_(sink), extractor_(extractor) {
+    for (const auto& o : out_) emitted_.insert(key(o.type, o.source, o.target, o.evidence.sentence));
+  }
 
   void operator()(RelationType type, int source, int target, std::uint32_t sentence, std::string value,
                   std::string_view rule) {
     if (source < 0 || target < 0 || source == target) return;
     const auto& s = a_.sentences.at(sentence);
+    // one evidence per (relation, sentence) is enough (a set: a scan of the
+    // relations so far made documents with many relations quadratic)
+    if (!emitted_.insert(key(type, source, target, s.index)).second) return;
     RelationRecord r;
     r.type = type;
     r.source = source;
@@ -64,10 +71,6 @@ class Emitter {
     r.evidence.value = std::move(value);
     r.evidence.extractor = std::string(extractor_);
     r.evidence.rule = std::string(rule);
-    // one evidence per (relation, sentence, rule) is enough
-    for (const auto& o : out_)
-      if (o.type == r.type && o.source == r.source && o.target == r.target && o.evidence.sentence == r.evidence.sentence)
-        return;
     out_.push_back(r);
     sink_.on_relation(r);
   }
@@ -77,6 +80,9 @@ class Emitter {
   std::vector<RelationRecord>& out_;
   Sink& sink_;
   std::string_view extractor_;
+  using Key = std::tuple<RelationType, int, int, std::uint32_t>;
+  static Key key(RelationType t, int source, int target, std::uint32_t sentence) { return {t, source, target, sentence}; }
+  std::set<Key> emitted_;
 };
 
 /// Negation, refusal, cancellation or a condition before the trigger in its clause.
