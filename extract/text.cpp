@@ -394,6 +394,17 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   };
   for (std::uint32_t i = 0; i < n; ++i) {
     if (i > first && tokens[i].is(kLineBefore)) { close(i); }
+    if (i - first >= kMaxSentenceTokens) {
+      // no real sentence is this long (a table, a list, text without stops):
+      // cut at the last ';', ',' or ':' of its second half, else here
+      std::uint32_t cut = i;
+      for (std::uint32_t k = i - 1; k > first + kMaxSentenceTokens / 2; --k)
+        if (!tokens[k].word() && (tokens[k].folded == ";" || tokens[k].folded == "," || tokens[k].folded == ":")) {
+          cut = k + 1;
+          break;
+        }
+      close(cut);
+    }
     const Token& t = tokens[i];
     bool end_mark = !t.word() && (t.folded == "." || t.folded == "!" || t.folded == "?");
     bool acronym_end = t.word() && t.is(kAllCaps) && text[t.end - 1] == '.';

@@ -88,3 +88,26 @@ TEST_CASE("folded words are views into one buffer, not a string per token") {
   }
   CHECK(storage.size() == std::string("cavusoglumetlavrovinzurich").size());
 }
+
+TEST_CASE("a run of text with no sentence end is cut into bounded sentences") {
+  // what one sentence may cost the extractors is bounded (issue 13, item 12):
+  // 5,000 words without a stop become sentences of at most kMaxSentenceTokens
+  // tokens, cut after a comma where one is near the bound
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += i % 150 == 149 ? "word, " : "word ";
+  text += "end.";
+  std::string storage;
+  const auto tokens = tokenize(text, storage);
+  const auto s = split_sentences(text, tokens);
+  REQUIRE(s.size() >= 5000 / kMaxSentenceTokens);
+  std::uint32_t covered = 0;
+  for (const auto& x : s) {
+    CHECK(x.last_token - x.first_token <= kMaxSentenceTokens);
+    CHECK(x.first_token == covered);  // no token lost
+    covered = x.last_token;
+  }
+  CHECK(covered == tokens.size());
+  CHECK(tokens[s.front().last_token - 1].folded == ",");  // cut after a comma, not inside a phrase
+  // ordinary sentences are untouched
+  CHECK(sentences("Lavrov met Blinken, and they talked. Then they left.").size() == 2);
+}
