@@ -105,19 +105,39 @@ void resolve_coreference(Annotation& a) {
   for (auto& e : a.entities)
     if (e.type == NodeType::Official && e.org >= 0) e.org = a.mentions[static_cast<std::size_t>(e.org)].entity;
 
-  // 3. descriptions: the officials of that country holding that role; groups: the last ones named
+  // 3. descriptions: the officials of that country holding that role; groups: the last ones named.
+  // Both look things up in indexes built once (a scan of the document per
+  // description made long texts quadratic).
+  // named mentions with an entity, per type, in text order
+  std::map<NodeType, std::vector<const Mention*>> named;
+  for (const auto& o : a.mentions)
+    if (!o.description && o.entity >= 0 && o.last > o.first) named[o.type].push_back(&o);
+  for (auto& [type, list] : named)
+    std::stable_sort(list.begin(), list.end(), [](const Mention* x, const Mention* y) {
+      return x->sentence != y->sentence ? x->sentence < y->sentence : x->first < y->first;
+    });
+  // officials with a role, by (country, role core); a country a description gives is moved in
+  std::map<std::pair<std::string, std::string>, std::vector<int>> by_role;
+  for (std::size_t ei = 0; ei < a.entities.size(); ++ei) {
+    const Entity& e = a.entities[ei];
+    if (e.type == NodeType::Official && !e.role.empty()) by_role[{e.country, role_core(e.role)}].push_back(static_cast<int>(ei));
+  }
   for (std::size_t mi = 0; mi < a.mentions.size(); ++mi) {
     Mention& m = a.mentions[mi];
     if (!m.description) continue;
     if (m.group > 0) {
+      // the named mentions before it, latest first: a group refers to what was named
+      // shortly before ("Turkey, Iran and Russia ... the three countries"), so the
+      // search looks back over at most kGroupLookBack of them
+      constexpr std::size_t kGroupLookBack = 64;
       std::vector<const Mention*> before;
-      for (const auto& o : a.mentions)
-        if (!o.description && o.entity >= 0 && o.type == m.type && o.last > o.first &&
-            (o.sentence < m.sentence || (o.sentence == m.sentence && o.last <= m.first)))
-          before.push_back(&o);
-      std::sort(before.begin(), before.end(), [](const Mention* x, const Mention* y) {
-        return x->sentence != y->sentence ? x->sentence > y->sentence : x->first > y->first;
-      });
+      if (auto it = named.find(m.type); it != named.end()) {
+        const auto& list = it->second;
+        auto end = std::partition_point(list.begin(), list.end(), [&](const Mention* o) {
+          return o->sentence < m.sentence || (o->sentence == m.sentence && o->last <= m.first);
+        });
+        for (auto k = end; k != list.begin() && before.size() < kGroupLookBack;) before.push_back(*--k);
+      }
       // the latest coordinated list of exactly that many ("Turkey, Iran and Russia"), else the last ones named
       for (std::size_t b = 0; b + 1 < before.size() && m.refers.empty(); ++b) {
         std::vector<const Mention*> run{before[b]};
@@ -144,30 +164,26 @@ void resolve_coreference(Annotation& a) {
       continue;
     }
     for (const auto& role : m.roles) {
+      const std::string core = role_core(role);
       std::vector<int> hits;
-      for (std::size_t ei = 0; ei < a.entities.size(); ++ei) {
-        const Entity& e = a.entities[ei];
-        if (e.type == NodeType::Official && e.country == m.country && !e.role.empty() && role_core(e.role) == role_core(role))
-          hits.push_back(static_cast<int>(ei));
-      }
+      if (auto it = by_role.find({m.country, core}); it != by_role.end()) hits = it->second;
       // none of that country: the one official of that role whose country no phrase stated is the one
       // described ("the Greek president and prime minister" ... "prime minister Kyriakos Mitsotakis")
       // (a role that many hold, "minister", "spokesman", says too little)
-      const std::string core = role_core(role);
       const bool specific = core != "minister" && core != "official" && core != "spokesman" && core != "spokesperson" &&
                             core != "ambassador" && core != "envoy" && core != "leader" && core != "chief" && core != "head" &&
                             core != "director" && core != "deputy" && core != "adviser" && core != "advisor";
       if (hits.empty() && !m.country.empty() && specific) {
-        for (std::size_t ei = 0; ei < a.entities.size(); ++ei) {
-          const Entity& e = a.entities[ei];
-          if (e.type == NodeType::Official && e.country.empty() && e.org < 0 && !e.role.empty() &&
-              role_core(e.role) == role_core(role))
-            hits.push_back(static_cast<int>(ei));
-        }
+        auto& stateless = by_role[{std::string(), core}];
+        for (int ei : stateless)
+          if (a.entities[static_cast<std::size_t>(ei)].org < 0) hits.push_back(ei);
         if (hits.size() == 1) {
           Entity& e = a.entities[static_cast<std::size_t>(hits.front())];
           e.country = m.country;
           e.country_description = static_cast<int>(m.sentence);
+          stateless.erase(std::find(stateless.begin(), stateless.end(), hits.front()));
+          auto& to = by_role[{e.country, core}];
+          to.insert(std::lower_bound(to.begin(), to.end(), hits.front()), hits.front());
         }
       }
       if (hits.size() == 1) m.refers.push_back(hits.front());
