@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmarks, one command: builds irgraph (release), then prints ingest
-# throughput at 10 and 100 MB and graph-scale figures at 10k and 100k nodes
+# The benchmarks, one command: builds irgraph (release), then prints
+# extraction time against the length of a run without sentence ends, ingest
+# throughput at 10 and 100 MB, and graph-scale figures at 10k and 100k nodes
 # (1M with BENCH_1M=1) beside NetworkX on the same graph and pairs.
 # Figures, not pass/fail: targets are in the project's issue tracker.
 set -euo pipefail
@@ -11,6 +12,7 @@ cmake --build build-release -j"$(nproc)" --target irgraph irgraph_graph_bench
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB"
+bash bench/long_text_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$work"
 for size in ${BENCH_SIZES:-10 100}; do
   bash bench/ingest_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$size" "$work"
 done
