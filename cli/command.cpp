@@ -96,4 +96,10 @@ std::string label(const graph::KnowledgeGraph& g, const std::string& key) {
   return n ? n->name + " (" + std::string(name(n->type)) + ")" : key;
 }
 
+std::string copies_note(std::size_t copies) {
+  if (copies == 0) return {};
+  return ", " + std::to_string(copies) + (copies == 1 ? " copy of a stored document" : " copies of stored documents") +
+         " (same text, other id)";
+}
+
 }  // namespace irgraph::cli

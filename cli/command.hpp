@@ -72,6 +72,9 @@ std::vector<RelationType> parse_relations(const std::vector<std::string>& names)
 /// in the order they run (their names and rule ids are stored on every record).
 std::string extractors_help();
 
+/// ", N copies of stored documents (same text, other id)" for ingest and merge summaries ("" for none).
+std::string copies_note(std::size_t copies);
+
 /// "Name (Type)" for messages.
 std::string label(const graph::KnowledgeGraph& g, const std::string& key);
 

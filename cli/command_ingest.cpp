@@ -41,7 +41,7 @@ class IngestCommand : public Command {
     extract::Pipeline pipeline;
     std::size_t read = 0, duplicates = 0, skipped = 0;  // duplicates found before extraction
     std::map<std::string, std::size_t> reasons;
-    std::set<std::string> hashes_this_run;
+    std::set<std::string> seen_this_run;  // id and content hash
     Progress progress(err, !global.quiet && Progress::is_terminal(2), input_bytes());
     std::uint64_t bytes = 0;
     extract::ReadHandler handler;
@@ -65,7 +65,10 @@ class IngestCommand : public Command {
     };
     handler.on_document = [&](extract::Document&& d) {
       ++read;
-      if (!hashes_this_run.insert(d.content_hash()).second || session.store().has_content(d.content_hash())) {
+      // stored as it is already: nothing to do. Another id with stored content
+      // goes on, to be kept as a copy of that document (Store::put_copy).
+      const std::string hash = d.content_hash();
+      if (!seen_this_run.insert(d.id + '\x1f' + hash).second || session.store().has_document(d.id, hash)) {
         ++duplicates;
         return;
       }
@@ -80,7 +83,7 @@ class IngestCommand : public Command {
     if (!global.quiet || skipped) {
       out << "ingest: " << read << " read, " << ingested << " ingested";
       if (replaced) out << " (" << replaced << " replacing an older version)";
-      out << ", " << duplicates << " already stored, " << skipped << " skipped";
+      out << ", " << duplicates << " already stored" << copies_note(writer.counts().copies) << ", " << skipped << " skipped";
       if (skipped) {
         out << " (";
         bool first = true;

@@ -56,10 +56,10 @@ class MergeCommand : public Command {
       }
     }
     writer.flush();
-    const auto& [added, replaced, duplicates] = writer.counts();
+    const auto& [added, replaced, duplicates, copies] = writer.counts();
     if (!global.quiet || skipped)
       out << "merge: " << added << " documents added" << (replaced ? " (" + std::to_string(replaced) + " replacing)" : "")
-          << ", " << duplicates << " already stored, " << skipped << " skipped; graph: " << session.graph().node_count()
+          << ", " << duplicates << " already stored" << copies_note(copies) << ", " << skipped << " skipped; graph: " << session.graph().node_count()
           << " nodes, " << session.graph().relation_count() << " relations\n";
     return skipped ? kError : kOk;
   }

@@ -17,7 +17,9 @@ class StatsCommand : public Command {
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     auto s = db.stats();
     out << "store: " << db.path() << "\n";
-    out << "documents: " << s.documents << "\n";
+    out << "documents: " << s.documents;
+    if (s.copies) out << " (and " << s.copies << (s.copies == 1 ? " copy" : " copies") << " of their text under other ids)";
+    out << "\n";
     out << "nodes: " << s.nodes << " (" << s.aliases << " aliases)\n";
     for (const auto& [t, n] : s.nodes_by_type) out << "  " << t << ": " << n << "\n";
     out << "relations: " << s.relations << " (" << s.evidence << " evidence)\n";

@@ -42,28 +42,36 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
   bool rewrite = false;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const auto& doc = batch[i].document;
-    if (store_.has_content(doc.content_hash()) || !store_.document(doc.id)) continue;
-    store_.delete_document(doc.id);
+    if (store_.has_document(doc.id, doc.content_hash()) || !store_.is_stored(doc.id)) continue;
+    store_.delete_document(doc.id);  // its older version (or a copy it was)
     replacing[i] = rewrite = true;
   }
   if (rewrite) rebuild_from_records();
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const auto& [doc, records] = batch[i];
-    if (store_.has_content(doc.content_hash())) {
+    if (store_.has_document(doc.id, doc.content_hash())) {  // stored as it is (as a document or a copy)
       result.push_back(Added::Duplicate);
       continue;
     }
-    if (store_.document(doc.id)) {  // the same id earlier in this batch: replaced as it comes
+    const auto same = store_.content_owner(doc.content_hash());
+    if (store_.is_stored(doc.id)) {  // the same id earlier in this batch: replaced as it comes
       store_.delete_document(doc.id);
       rebuild_from_records();
       replacing[i] = rewrite = true;
+    }
+    if (same) {
+      // another document has this content: kept as its copy, outside the
+      // graph, to take its place if it is forgotten or replaced
+      store_.put_copy(doc, *same, records);
+      result.push_back(Added::Copy);
+      continue;
     }
     resolver_->add(records);
     graph_.set_document({doc.id, doc.title, doc.date, doc.url});
     store_.put_document(doc, records);
     result.push_back(replacing[i] ? Added::Replaced : Added::New);
   }
-  const bool changed = std::any_of(result.begin(), result.end(), [](Added a) { return a != Added::Duplicate; });
+  const bool changed = rewrite || std::any_of(result.begin(), result.end(), [](Added a) { return a == Added::New || a == Added::Replaced; });
   if (rewrite) store_.rewrite_graph(graph_);
   else if (changed) store_.write_changes(graph_);
   if (changed) store_.bump_generation();
@@ -88,9 +96,10 @@ void BatchWriter::flush() {
   batch.swap(pending_);
   bytes_ = 0;
   for (Session::Added a : session_.add(batch)) {
-    counts_.added += a != Session::Added::Duplicate;
+    counts_.added += a == Session::Added::New || a == Session::Added::Replaced;
     counts_.replaced += a == Session::Added::Replaced;
     counts_.duplicates += a == Session::Added::Duplicate;
+    counts_.copies += a == Session::Added::Copy;
   }
 }
 

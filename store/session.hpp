@@ -19,12 +19,16 @@ class Session {
   /// Opens (creating or migrating) the store and loads its graph.
   explicit Session(const std::string& db_path);
 
-  enum class Added { New, Replaced, Duplicate };
+  /// New; Replaced (an older version of the same id); Duplicate (stored as
+  /// it is already); Copy (another document has its content: kept outside the
+  /// graph, to take that document's place if it is forgotten or replaced).
+  enum class Added { New, Replaced, Duplicate, Copy };
 
-  /// Adds one document and its records. The same content already stored adds
-  /// nothing; the same id with other content replaces that document's
-  /// evidence (the graph is rebuilt from the stored records, as if the old
-  /// version had never been ingested).
+  /// Adds one document and its records. The same document already stored
+  /// adds nothing; another id with stored content is kept as a copy; the same
+  /// id with other content replaces that document's evidence (the graph is
+  /// rebuilt from the stored records, as if the old version had never been
+  /// ingested).
   Added add(const extract::Document& doc, const extract::DocumentRecords& records);
 
   struct Pending {
@@ -71,6 +75,7 @@ class BatchWriter {
     std::size_t added = 0;       ///< new or replacing
     std::size_t replaced = 0;    ///< of `added`, those replacing an older version
     std::size_t duplicates = 0;  ///< already stored (by another process meanwhile)
+    std::size_t copies = 0;      ///< copies of a stored document's content
   };
 
   BatchWriter(Session& session, Limits limits) : session_(session), limits_(limits) {}

@@ -165,6 +165,21 @@ CREATE TABLE IF NOT EXISTS document_records(
 CREATE INDEX IF NOT EXISTS document_records_seq ON document_records(seq);
 )sql";
 
+// Version 3: documents skipped at ingest because another document has their
+// content ("copies"), with their own metadata and records, so that removing
+// the document they copy leaves them in the graph as a clean ingest would.
+const char* kSchemaV3 = R"sql(
+CREATE TABLE IF NOT EXISTS document_copies(
+  id TEXT PRIMARY KEY, of TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, title TEXT, date TEXT, url TEXT,
+  origin TEXT, records TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS document_copies_of ON document_copies(of, seq);
+)sql";
+
+/// The next position in ingest order, over documents and their copies (a
+/// literal, for statements that are literals too: the cache keys on them).
+#define IRGRAPH_NEXT_SEQ \
+  "(SELECT max(coalesce((SELECT max(seq) FROM document_records), 0), coalesce((SELECT max(seq) FROM document_copies), 0)) + 1)"
+
 std::string now_utc() {
   std::time_t t = std::time(nullptr);
   char buf[32];
@@ -312,6 +327,7 @@ void Store::migrate() {
   if (from == kSchemaVersion) return;
   exec(kSchema);
   exec(kSchemaV2);
+  exec(kSchemaV3);
   if (from == 1) {
     // Version 1 kept no extraction records: extract them again from the stored
     // text and rebuild the graph from them, so records and graph agree.
@@ -392,9 +408,25 @@ void WriteTransaction::commit() {
   done_ = true;
 }
 
-bool Store::has_content(const std::string& hash) const {
-  Stmt st(*stmts_, "SELECT 1 FROM documents WHERE hash = ?1");
+bool Store::has_content(const std::string& hash) const { return content_owner(hash).has_value(); }
+
+std::optional<std::string> Store::content_owner(const std::string& hash) const {
+  Stmt st(*stmts_, "SELECT id FROM documents WHERE hash = ?1");
   st.bind(1, hash);
+  if (!st.step()) return std::nullopt;
+  return st.text(0);
+}
+
+bool Store::has_document(const std::string& id, const std::string& hash) const {
+  Stmt st(*stmts_,
+          "SELECT 1 FROM documents WHERE id = ?1 AND hash = ?2 UNION ALL SELECT 1 FROM document_copies WHERE id = ?1 AND hash = ?2");
+  st.bind(1, id).bind(2, hash);
+  return st.step();
+}
+
+bool Store::is_stored(const std::string& id) const {
+  Stmt st(*stmts_, "SELECT 1 FROM documents WHERE id = ?1 UNION ALL SELECT 1 FROM document_copies WHERE id = ?1");
+  st.bind(1, id);
   return st.step();
 }
 
@@ -639,12 +671,47 @@ void Store::put_document(const extract::Document& doc, const extract::DocumentRe
   st.bind(1, doc.id).bind(2, doc.content_hash()).bind(3, doc.title).bind(4, doc.date).bind(5, doc.url)
       .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).run();
   Stmt rec(*stmts_,
-           "INSERT INTO document_records(doc, seq, records) VALUES(?1, (SELECT coalesce(max(seq), 0) + 1 FROM document_records), ?2) "
+           "INSERT INTO document_records(doc, seq, records) VALUES(?1, " IRGRAPH_NEXT_SEQ ", ?2) "
            "ON CONFLICT(doc) DO UPDATE SET seq=excluded.seq, records=excluded.records");
   rec.bind(1, doc.id).bind(2, extract::records_to_json(records)).run();
 }
 
+void Store::put_copy(const extract::Document& doc, const std::string& of, const extract::DocumentRecords& records) {
+  Stmt st(*stmts_,
+          "INSERT INTO document_copies(id, of, seq, hash, title, date, url, origin, records, ingested_at) "
+          "VALUES(?1, ?2, " IRGRAPH_NEXT_SEQ ", ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+          "ON CONFLICT(id) DO UPDATE SET of=excluded.of, seq=excluded.seq, hash=excluded.hash, title=excluded.title, "
+          "date=excluded.date, url=excluded.url, origin=excluded.origin, records=excluded.records, ingested_at=excluded.ingested_at");
+  st.bind(1, doc.id).bind(2, of).bind(3, doc.content_hash()).bind(4, doc.title).bind(5, doc.date).bind(6, doc.url)
+      .bind(7, doc.origin).bind(8, extract::records_to_json(records)).bind(9, now_utc()).run();
+}
+
 bool Store::delete_document(const std::string& id) {
+  {
+    Stmt copy(*stmts_, "DELETE FROM document_copies WHERE id=?1");
+    copy.bind(1, id).run();
+    if (sqlite3_changes(db_) > 0) return true;  // a copy: the graph never held it
+  }
+  // the first copy of this document (in ingest order) takes its place: the
+  // document row with the copy's metadata and records, at the copy's position
+  Stmt first(*stmts_, "SELECT id, seq FROM document_copies WHERE of=?1 ORDER BY seq LIMIT 1");
+  first.bind(1, id);
+  std::optional<std::pair<std::string, std::int64_t>> heir;
+  if (first.step()) heir.emplace(first.text(0), first.integer(1));
+  first.reset();
+  if (heir) {
+    Stmt promote(*stmts_,
+                 "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at) "
+                 "SELECT c.id, c.hash, c.title, c.date, c.url, c.origin, d.text, c.ingested_at "
+                 "FROM document_copies c JOIN documents d ON d.id = c.of WHERE c.id = ?1");
+    promote.bind(1, heir->first).run();
+    Stmt records(*stmts_, "INSERT INTO document_records(doc, seq, records) SELECT id, seq, records FROM document_copies WHERE id=?1");
+    records.bind(1, heir->first).run();
+    Stmt others(*stmts_, "UPDATE document_copies SET of=?2 WHERE of=?1");
+    others.bind(1, id).bind(2, heir->first).run();
+    Stmt drop(*stmts_, "DELETE FROM document_copies WHERE id=?1");
+    drop.bind(1, heir->first).run();
+  }
   Stmt st(*stmts_, "DELETE FROM documents WHERE id=?1");
   st.bind(1, id).run();
   return sqlite3_changes(db_) > 0;
@@ -749,6 +816,7 @@ Stats Store::stats() const {
     return static_cast<std::size_t>(st.integer(0));
   };
   s.documents = count("SELECT count(*) FROM documents");
+  s.copies = count("SELECT count(*) FROM document_copies");
   s.nodes = count("SELECT count(*) FROM nodes");
   s.aliases = count("SELECT count(*) FROM aliases");
   s.relations = count("SELECT count(*) FROM relations");

@@ -30,7 +30,7 @@ class StatementCache;
 inline constexpr std::int64_t kApplicationId = 0x69726770;
 
 /// Version of the schema this build writes; older stores are migrated on open.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct DocumentInfo {
   std::string id, hash, title, date, url, origin, ingested_at;
@@ -38,6 +38,7 @@ struct DocumentInfo {
 
 struct Stats {
   std::size_t documents = 0, nodes = 0, aliases = 0, relations = 0, evidence = 0;
+  std::size_t copies = 0;  ///< documents skipped because another has their content
   std::vector<std::pair<std::string, std::size_t>> nodes_by_type, relations_by_type;
 };
 
@@ -104,6 +105,12 @@ class Store {
 
   /// Is a document with this content hash stored?
   bool has_content(const std::string& hash) const;
+  /// The id of the document holding this content, if any.
+  std::optional<std::string> content_owner(const std::string& hash) const;
+  /// Is this id stored with this content (as a document or as a copy)?
+  bool has_document(const std::string& id, const std::string& hash) const;
+  /// Is this id stored (as a document or as a copy)?
+  bool is_stored(const std::string& id) const;
   std::optional<DocumentInfo> document(const std::string& id) const;
   std::vector<DocumentInfo> documents() const;
 
@@ -130,7 +137,14 @@ class Store {
   // --- writes: call inside a WriteTransaction ---------------------------------
   /// Adds (or replaces) a document row with its records, last in ingest order.
   void put_document(const extract::Document& doc, const extract::DocumentRecords& records);
-  /// Removes a document row and its records (not its evidence: rewrite the graph).
+  /// Records `doc` as a copy of the stored document `of` (same content; its
+  /// own id, metadata and records), last in ingest order. Its text is not
+  /// stored again; the graph does not hold it while `of` is stored.
+  void put_copy(const extract::Document& doc, const std::string& of, const extract::DocumentRecords& records);
+  /// Removes a document row and its records (not its evidence: rewrite the
+  /// graph), or a copy. A document's first copy takes its place (with the
+  /// copy's metadata, records and position in ingest order), so the store
+  /// holds what a clean ingest of the remaining inputs would.
   bool delete_document(const std::string& id);
   /// Writes the graph's pending changes, then marks them persisted.
   void write_changes(graph::KnowledgeGraph& g);

@@ -95,7 +95,9 @@ TEST_CASE("ingesting the same content again adds nothing") {
   auto again = corpus()[0];
   again.id = "another-id";  // same text under another name
   static const extract::Pipeline pipeline;
+  CHECK(s.add(again, pipeline.extract(again)) == store::Session::Added::Copy);
   CHECK(s.add(again, pipeline.extract(again)) == store::Session::Added::Duplicate);
+  CHECK(s.store().stats().copies == 1);
   CHECK(dump(s.graph()) == before);
   CHECK(s.store().stats().documents == 1);
 }
@@ -135,6 +137,74 @@ TEST_CASE("after ingests, forgets and replacements the store equals one clean in
   CHECK(m.load().find("official:nicos-anastasiades") != nullptr);  // still supported by c
 }
 
+TEST_CASE("a document skipped as a copy of another outlives the one it copied") {
+  // b has a's text (skipped as a duplicate at ingest); forgetting or replacing
+  // a must leave the store a clean ingest of b would give (issue 13, item 1)
+  static const extract::Pipeline pipeline;
+  const auto a = corpus()[0];
+  auto b = a;
+  b.id = "b-copy";
+  b.date = "2021-06-03";  // its own metadata: its evidence is dated by it
+  const auto c = corpus()[2];
+  auto clean_of = [&](const std::string& name, const std::vector<extract::Document>& docs) {
+    auto path = fresh(name);
+    store::Session s(path);
+    for (const auto& d : docs) s.add(d, pipeline.extract(d));
+    return jsonld(s.graph());
+  };
+
+  SUBCASE("forget the original") {
+    auto path = fresh("copy-forget.db");
+    store::Session s(path);
+    for (const auto& d : {a, b, c}) s.add(d, pipeline.extract(d));
+    CHECK(s.store().stats().documents == 2);
+    CHECK(s.forget({"a"}).empty());
+    CHECK(jsonld(s.graph()) == clean_of("copy-forget-clean.db", {b, c}));
+    CHECK(jsonld(s.store().load()) == jsonld(s.graph()));
+    CHECK(s.store().document("b-copy")->date == "2021-06-03");
+    CHECK(s.forget({"b-copy"}).empty());  // the copy is a document like any other now
+    CHECK(jsonld(s.graph()) == clean_of("copy-forget-clean2.db", {c}));
+  }
+  SUBCASE("forget the copy") {
+    auto path = fresh("copy-forget-copy.db");
+    store::Session s(path);
+    for (const auto& d : {a, b, c}) s.add(d, pipeline.extract(d));
+    CHECK(s.forget({"b-copy"}).empty());  // known, so no "no document with id"
+    CHECK(jsonld(s.graph()) == clean_of("copy-forget-copy-clean.db", {a, c}));
+    CHECK(s.forget({"a"}).empty());
+    CHECK(jsonld(s.graph()) == clean_of("copy-forget-copy-clean2.db", {c}));
+  }
+  SUBCASE("replace the original") {
+    auto path = fresh("copy-replace.db");
+    store::Session s(path);
+    for (const auto& d : {a, b, c}) s.add(d, pipeline.extract(d));
+    auto a2 = article("a", "Cypriot President Nicos Anastasiades visited Athens.");
+    CHECK(s.add(a2, pipeline.extract(a2)) == store::Session::Added::Replaced);
+    CHECK(jsonld(s.store().load()) == clean_of("copy-replace-clean.db", {b, c, a2}));
+  }
+  SUBCASE("a copy that changes is stored as itself") {
+    auto path = fresh("copy-change.db");
+    store::Session s(path);
+    for (const auto& d : {a, b}) s.add(d, pipeline.extract(d));
+    auto b2 = article("b-copy", "Cypriot President Nicos Anastasiades visited Athens.");
+    CHECK(s.add(b2, pipeline.extract(b2)) == store::Session::Added::Replaced);
+    CHECK(jsonld(s.store().load()) == clean_of("copy-change-clean.db", {a, b2}));
+    CHECK(s.forget({"a"}).empty());
+    CHECK(jsonld(s.store().load()) == clean_of("copy-change-clean2.db", {b2}));
+  }
+  SUBCASE("a document edited to equal another becomes its copy") {
+    auto path = fresh("copy-edit.db");
+    store::Session s(path);
+    for (const auto& d : {a, c}) s.add(d, pipeline.extract(d));
+    auto c_as_a = a;
+    c_as_a.id = c.id;
+    CHECK(s.add(c_as_a, pipeline.extract(c_as_a)) == store::Session::Added::Copy);
+    CHECK(jsonld(s.store().load()) == clean_of("copy-edit-clean.db", {a}));  // c's old text is gone
+    CHECK(s.forget({"a"}).empty());
+    CHECK(jsonld(s.store().load()) == clean_of("copy-edit-clean2.db", {c_as_a}));
+  }
+}
+
 TEST_CASE("two sessions on one store see each other's documents") {
   auto path = fresh("two-writers.db");
   store::Session first(path);
@@ -171,6 +241,29 @@ TEST_CASE("a version 1 store is migrated in place") {
   }
   store::Store again(path, store::Store::Mode::ReadOnly);
   CHECK(again.load().relation("official:ayman-safadi", RelationType::MetWith, "official:sameh-shoukry") != nullptr);
+}
+
+TEST_CASE("a version 2 store is migrated to keep copies") {
+  auto path = fresh("v2.db");
+  {
+    store::Session s(path);
+    ingest(s, corpus()[0]);
+  }
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    REQUIRE(sqlite3_exec(db, "DROP TABLE document_copies; UPDATE meta SET value='2' WHERE key='schema_version'", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  store::Session s(path);
+  CHECK(s.store().schema_version() == store::kSchemaVersion);
+  auto copy = corpus()[0];
+  copy.id = "copy";
+  static const extract::Pipeline pipeline;
+  CHECK(s.add(copy, pipeline.extract(copy)) == store::Session::Added::Copy);
+  CHECK(s.forget({"a"}).empty());
+  CHECK(s.store().document("copy").has_value());
 }
 
 TEST_CASE("a file that is not a store is refused with a clear error, and left alone") {
@@ -229,7 +322,7 @@ TEST_CASE("one batch gives the store that adding its documents one by one gives,
     for (const auto& d : sequence) batch.push_back({d, pipeline.extract(d)});
     CHECK(s.add(batch) == expected);
   }
-  CHECK(expected.back() == store::Session::Added::Duplicate);
+  CHECK(expected.back() == store::Session::Added::Copy);
   CHECK(expected[expected.size() - 2] == store::Session::Added::Replaced);
   store::Store a(one_by_one, store::Store::Mode::ReadOnly), b(batched, store::Store::Mode::ReadOnly);
   CHECK(jsonld(a.load()) == jsonld(b.load()));
