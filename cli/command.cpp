@@ -102,4 +102,11 @@ std::string copies_note(std::size_t copies) {
          " (same text, other id)";
 }
 
+InputError conflict_error(const store::Store& db, const extract::Document& d) {
+  const std::string from = db.source_of(d.id).value_or("");
+  return InputError(d.origin, 0, 0,
+                    "id stored from another input: '" + d.id + "'" + (from.empty() ? "" : " came from " + from) +
+                        "; not replaced (--replace lets it replace that document)");
+}
+
 }  // namespace irgraph::cli

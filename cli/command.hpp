@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "export/exporter.hpp"
+#include "extract/document.hpp"
 #include "graph/knowledge_graph.hpp"
+#include "store/store.hpp"
 
 namespace irgraph::cli {
 
@@ -74,6 +76,10 @@ std::string extractors_help();
 
 /// ", N copies of stored documents (same text, other id)" for ingest and merge summaries ("" for none).
 std::string copies_note(std::size_t copies);
+
+/// The error for a document not stored because its id was read from another
+/// source (store::Session::Added::Conflict), naming both.
+InputError conflict_error(const store::Store& db, const extract::Document& d);
 
 /// "Name (Type)" for messages.
 std::string label(const graph::KnowledgeGraph& g, const std::string& key);

@@ -34,6 +34,9 @@ class IngestCommand : public Command {
                    "threads: jobs - 1 extract while one reads, stores and extracts whenever it would wait; "
                    "documents kept in input order (default: the number of cores; 1 does everything on one thread; at most 256)")
         ->check(CLI::Range(1u, 256u));
+    app.add_flag("--replace", replace_,
+                 "let a document replace one of the same id read from another input (another file, or standard "
+                 "input); without it such a document is skipped with an error");
     app.footer(extractors_help());
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
@@ -51,7 +54,10 @@ class IngestCommand : public Command {
       ++reasons[e.reason().substr(0, e.reason().find(':'))];
       err << "irgraph: " << e.what() << " (skipped)\n";
     };
-    store::BatchWriter writer(session, {batch_.documents});
+    session.replace_across_sources(replace_);
+    store::BatchWriter writer(session, {batch_.documents}, [&](const extract::Document& d) {
+      handler.on_error(conflict_error(session.store(), d));
+    });
     extract::OrderedExtractor extractor(pipeline, jobs_, [&](extract::Document&& d, extract::DocumentRecords&& r) {
       bytes += d.text.size() + d.title.size();
       writer.add(std::move(d), std::move(r));
@@ -63,8 +69,14 @@ class IngestCommand : public Command {
       ++warnings;
       err << "irgraph: warning: " << e.what() << "\n";
     };
+    std::map<std::string, std::string> ids_this_run;  // source -> id, for files read under their path
     handler.on_document = [&](extract::Document&& d) {
       ++read;
+      // a file keeps the id it was first stored under, however its path is typed now
+      if (d.id_from_path && !d.source.empty()) {
+        if (auto [it, fresh] = ids_this_run.emplace(d.source, d.id); !fresh) d.id = it->second;
+        else if (auto stored = session.store().id_of_source(d.source)) d.id = it->second = *stored;
+      }
       // stored as it is already: nothing to do. Another id with stored content
       // goes on, to be kept as a copy of that document (Store::put_copy).
       const std::string hash = d.content_hash();
@@ -104,6 +116,7 @@ class IngestCommand : public Command {
  private:
   std::vector<std::string> inputs_;
   BatchOption batch_;
+  bool replace_ = false;
   unsigned jobs_ = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
 
   /// Size of the inputs, for the time-left estimate (0 when unknown).

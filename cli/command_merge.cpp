@@ -22,11 +22,18 @@ class MergeCommand : public Command {
   void setup(CLI::App& app) override {
     app.add_option("files", files_, "JSON Lines files from extract, or - for standard input")->required();
     batch_.add_to(app);
+    app.add_flag("--replace", replace_,
+                 "let a document replace one of the same id read from another input; without it such a document "
+                 "is skipped with an error");
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream& err) override {
     store::Session session(global.db);
     std::size_t skipped = 0;
-    store::BatchWriter writer(session, {batch_.documents});
+    session.replace_across_sources(replace_);
+    store::BatchWriter writer(session, {batch_.documents}, [&](const extract::Document& d) {
+      err << "irgraph: merge: " << conflict_error(session.store(), d).what() << " (skipped)\n";
+      ++skipped;
+    });
     for (const auto& f : files_) {
       std::ifstream file;
       std::istream* in = &std::cin;
@@ -56,7 +63,7 @@ class MergeCommand : public Command {
       }
     }
     writer.flush();
-    const auto& [added, replaced, duplicates, copies] = writer.counts();
+    const auto& [added, replaced, duplicates, copies, conflicts] = writer.counts();
     if (!global.quiet || skipped)
       out << "merge: " << added << " documents added" << (replaced ? " (" + std::to_string(replaced) + " replacing)" : "")
           << ", " << duplicates << " already stored" << copies_note(copies) << ", " << skipped << " skipped; graph: " << session.graph().node_count()
@@ -67,6 +74,7 @@ class MergeCommand : public Command {
  private:
   std::vector<std::string> files_;
   BatchOption batch_;
+  bool replace_ = false;
 };
 
 }  // namespace

@@ -133,6 +133,7 @@ Document read_text_article(std::string_view raw, const std::string& path) {
   Document d;
   d.origin = path;
   d.id = path_id(path);
+  d.id_from_path = true;
   d.text = clean_text(raw, path);
   std::size_t pos = 0;
   while (pos < d.text.size()) {
@@ -280,8 +281,16 @@ void read_special(const fs::path& p, const std::string& shown, const ReadHandler
   read_unseekable(in, shown, h);
 }
 
-void read_file(const fs::path& p, const std::string& shown, const ReadHandler& h) {
+void read_file(const fs::path& p, const std::string& shown, const ReadHandler& given) {
   std::error_code ec;
+  // every document read from it carries the file's canonical path
+  std::string source;
+  if (auto canonical = fs::weakly_canonical(fs::absolute(p, ec), ec); !ec) source = path_id(canonical.string());
+  ReadHandler h = given;
+  h.on_document = [&](Document&& d) {
+    d.source = source;
+    given.on_document(std::move(d));
+  };
   if (auto st = fs::status(p, ec); !ec && !fs::is_regular_file(st)) {
     read_special(p, shown, h);
     return;
@@ -386,7 +395,12 @@ void read_json_lines(std::istream& in, const std::string& path, const ReadHandle
 void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, std::istream* stdin_stream) {
   for (const auto& input : inputs) {
     if (input == "-") {
-      read_unseekable(stdin_stream ? *stdin_stream : std::cin, "<stdin>", h);
+      ReadHandler from_stdin = h;
+      from_stdin.on_document = [&](Document&& d) {
+        d.source = "-";
+        h.on_document(std::move(d));
+      };
+      read_unseekable(stdin_stream ? *stdin_stream : std::cin, "<stdin>", from_stdin);
       continue;
     }
     std::error_code ec;

@@ -22,6 +22,14 @@ struct Document {
   std::string url;
   std::string origin;  ///< where it was read: "path" or "path:line"
   std::string text;
+  /// The input it was read from, however its path was typed: the file's
+  /// absolute path with links resolved (as path_id() writes it), "-" for
+  /// standard input, empty when unknown. A document id given by another
+  /// source is another document's (see Session).
+  std::string source;
+  /// The id is the file's path (a plain-text article), not given by the input:
+  /// the same file typed another way is the same document.
+  bool id_from_path = false;
 
   /// 128-bit content hash (xxh3) of title and text, as 32 hex digits.
   std::string content_hash() const;

@@ -229,6 +229,7 @@ std::string to_json_line(const ExtractedDocument& d) {
   kv(w, "date", d.document.date);
   kv(w, "url", d.document.url);
   kv(w, "origin", d.document.origin);
+  kv(w, "source", d.document.source);
   kv(w, "text", d.document.text);
   w.Key("records");
   write_records(w, d.records);
@@ -246,6 +247,7 @@ ExtractedDocument from_json_line(std::string_view line) {
   d.document.date = date_str(j, "date");
   d.document.url = str(j, "url");
   d.document.origin = str(j, "origin");
+  if (j.HasMember("source")) d.document.source = str(j, "source");  // absent from older extract output
   d.document.text = text_str(j, "text");
   // blanking keeps every byte offset: spans stay valid
   blank_controls(d.document.title);

@@ -42,7 +42,7 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
   bool rewrite = false;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const auto& doc = batch[i].document;
-    if (store_.has_document(doc.id, doc.content_hash()) || !store_.is_stored(doc.id)) continue;
+    if (store_.has_document(doc.id, doc.content_hash()) || !store_.is_stored(doc.id) || conflicts(doc)) continue;
     store_.delete_document(doc.id);  // its older version (or a copy it was)
     replacing[i] = rewrite = true;
   }
@@ -51,6 +51,10 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
     const auto& [doc, records] = batch[i];
     if (store_.has_document(doc.id, doc.content_hash())) {  // stored as it is (as a document or a copy)
       result.push_back(Added::Duplicate);
+      continue;
+    }
+    if (conflicts(doc)) {
+      result.push_back(Added::Conflict);
       continue;
     }
     const auto same = store_.content_owner(doc.content_hash());
@@ -81,6 +85,12 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
   return result;
 }
 
+bool Session::conflicts(const extract::Document& doc) const {
+  if (replace_across_sources_ || doc.source.empty()) return false;
+  const auto stored = store_.source_of(doc.id);
+  return stored && !stored->empty() && *stored != doc.source;  // "": stored before sources were kept
+}
+
 void BatchWriter::add(extract::Document doc, extract::DocumentRecords records) {
   if (pending_.empty()) first_ = std::chrono::steady_clock::now();
   bytes_ += doc.text.size();
@@ -95,11 +105,15 @@ void BatchWriter::flush() {
   std::vector<Session::Pending> batch;
   batch.swap(pending_);
   bytes_ = 0;
-  for (Session::Added a : session_.add(batch)) {
+  const auto outcomes = session_.add(batch);
+  for (std::size_t i = 0; i < outcomes.size(); ++i)
+    if (outcomes[i] == Session::Added::Conflict && on_conflict_) on_conflict_(batch[i].document);
+  for (Session::Added a : outcomes) {
     counts_.added += a == Session::Added::New || a == Session::Added::Replaced;
     counts_.replaced += a == Session::Added::Replaced;
     counts_.duplicates += a == Session::Added::Duplicate;
     counts_.copies += a == Session::Added::Copy;
+    counts_.conflicts += a == Session::Added::Conflict;
   }
 }
 

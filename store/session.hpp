@@ -4,6 +4,7 @@
 /// change both together (add a document, forget documents). Each operation
 /// is one transaction under the store's write lock.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,8 +22,15 @@ class Session {
 
   /// New; Replaced (an older version of the same id); Duplicate (stored as
   /// it is already); Copy (another document has its content: kept outside the
-  /// graph, to take that document's place if it is forgotten or replaced).
-  enum class Added { New, Replaced, Duplicate, Copy };
+  /// graph, to take that document's place if it is forgotten or replaced);
+  /// Conflict (its id is stored from another source and replace_across_sources
+  /// is off: nothing changed).
+  enum class Added { New, Replaced, Duplicate, Copy, Conflict };
+
+  /// Whether a document may replace one of its id read from another source
+  /// (another file, or standard input). Off by default: two inputs whose ids
+  /// collide would silently replace each other's articles.
+  void replace_across_sources(bool on) { replace_across_sources_ = on; }
 
   /// Adds one document and its records. The same document already stored
   /// adds nothing; another id with stored content is kept as a copy; the same
@@ -53,6 +61,10 @@ class Session {
   std::unique_ptr<graph::Resolver> resolver_;
   std::uint64_t generation_ = 0;
   bool stale_ = true;
+  bool replace_across_sources_ = false;
+
+  /// Is `doc`'s id stored from another source, which it must not replace?
+  bool conflicts(const extract::Document& doc) const;
 
   void reload();
   void rebuild_from_records();
@@ -76,9 +88,14 @@ class BatchWriter {
     std::size_t replaced = 0;    ///< of `added`, those replacing an older version
     std::size_t duplicates = 0;  ///< already stored (by another process meanwhile)
     std::size_t copies = 0;      ///< copies of a stored document's content
+    std::size_t conflicts = 0;   ///< not stored: the id is another source's
   };
 
-  BatchWriter(Session& session, Limits limits) : session_(session), limits_(limits) {}
+  /// Called after each commit for every document of the batch that was not
+  /// stored because its id is another source's (Session::Added::Conflict).
+  using OnConflict = std::function<void(const extract::Document&)>;
+  BatchWriter(Session& session, Limits limits, OnConflict on_conflict = {})
+      : session_(session), limits_(limits), on_conflict_(std::move(on_conflict)) {}
 
   void add(extract::Document doc, extract::DocumentRecords records);
   /// Commits what is pending (call before the end).
@@ -88,6 +105,7 @@ class BatchWriter {
  private:
   Session& session_;
   Limits limits_;
+  OnConflict on_conflict_;
   Counts counts_;
   std::vector<Session::Pending> pending_;
   std::size_t bytes_ = 0;

@@ -167,12 +167,19 @@ CREATE INDEX IF NOT EXISTS document_records_seq ON document_records(seq);
 
 // Version 3: documents skipped at ingest because another document has their
 // content ("copies"), with their own metadata and records, so that removing
-// the document they copy leaves them in the graph as a clean ingest would.
+// the document they copy leaves them in the graph as a clean ingest would;
+// and each document's source (the canonical path of its input), so that
+// document identity does not depend on how a path was typed and an id from
+// another input never replaces a document unasked.
 const char* kSchemaV3 = R"sql(
 CREATE TABLE IF NOT EXISTS document_copies(
   id TEXT PRIMARY KEY, of TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, title TEXT, date TEXT, url TEXT,
   origin TEXT, records TEXT NOT NULL, ingested_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS document_copies_of ON document_copies(of, seq);
+ALTER TABLE documents ADD COLUMN source TEXT;
+ALTER TABLE document_copies ADD COLUMN source TEXT;
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
+CREATE INDEX IF NOT EXISTS document_copies_source ON document_copies(source);
 )sql";
 
 /// The next position in ingest order, over documents and their copies (a
@@ -430,18 +437,42 @@ bool Store::is_stored(const std::string& id) const {
   return st.step();
 }
 
+namespace {
+DocumentInfo document_at(const Stmt& st) {
+  return {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7)};
+}
+}  // namespace
+
 std::optional<DocumentInfo> Store::document(const std::string& id) const {
-  Stmt st(*stmts_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents WHERE id = ?1");
+  Stmt st(*stmts_, "SELECT id, hash, title, date, url, origin, ingested_at, source FROM documents WHERE id = ?1");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  return DocumentInfo{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
+  return document_at(st);
 }
 
 std::vector<DocumentInfo> Store::documents() const {
   std::vector<DocumentInfo> out;
-  Stmt st(*stmts_, "SELECT id, hash, title, date, url, origin, ingested_at FROM documents ORDER BY id");
-  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+  Stmt st(*stmts_, "SELECT id, hash, title, date, url, origin, ingested_at, source FROM documents ORDER BY id");
+  while (st.step()) out.push_back(document_at(st));
   return out;
+}
+
+std::optional<std::string> Store::source_of(const std::string& id) const {
+  Stmt st(*stmts_,
+          "SELECT coalesce(source, '') FROM documents WHERE id = ?1 UNION ALL "
+          "SELECT coalesce(source, '') FROM document_copies WHERE id = ?1");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return st.text(0);
+}
+
+std::optional<std::string> Store::id_of_source(const std::string& source) const {
+  Stmt st(*stmts_, "SELECT id FROM documents WHERE source = ?1 UNION ALL SELECT id FROM document_copies WHERE source = ?1 LIMIT 2");
+  st.bind(1, source);
+  if (!st.step()) return std::nullopt;
+  std::string id = st.text(0);
+  if (st.step()) return std::nullopt;  // a file of many documents (JSON Lines): no one id
+  return id;
 }
 
 namespace {
@@ -665,11 +696,11 @@ void Store::for_each_records(const std::function<void(const graph::DocumentMeta&
 
 void Store::put_document(const extract::Document& doc, const extract::DocumentRecords& records) {
   Stmt st(*stmts_,
-          "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) "
+          "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at, source) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) "
           "ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title, date=excluded.date, url=excluded.url, "
-          "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at");
+          "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at, source=excluded.source");
   st.bind(1, doc.id).bind(2, doc.content_hash()).bind(3, doc.title).bind(4, doc.date).bind(5, doc.url)
-      .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).run();
+      .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).bind(9, doc.source).run();
   Stmt rec(*stmts_,
            "INSERT INTO document_records(doc, seq, records) VALUES(?1, " IRGRAPH_NEXT_SEQ ", ?2) "
            "ON CONFLICT(doc) DO UPDATE SET seq=excluded.seq, records=excluded.records");
@@ -678,12 +709,13 @@ void Store::put_document(const extract::Document& doc, const extract::DocumentRe
 
 void Store::put_copy(const extract::Document& doc, const std::string& of, const extract::DocumentRecords& records) {
   Stmt st(*stmts_,
-          "INSERT INTO document_copies(id, of, seq, hash, title, date, url, origin, records, ingested_at) "
-          "VALUES(?1, ?2, " IRGRAPH_NEXT_SEQ ", ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+          "INSERT INTO document_copies(id, of, seq, hash, title, date, url, origin, records, ingested_at, source) "
+          "VALUES(?1, ?2, " IRGRAPH_NEXT_SEQ ", ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
           "ON CONFLICT(id) DO UPDATE SET of=excluded.of, seq=excluded.seq, hash=excluded.hash, title=excluded.title, "
-          "date=excluded.date, url=excluded.url, origin=excluded.origin, records=excluded.records, ingested_at=excluded.ingested_at");
+          "date=excluded.date, url=excluded.url, origin=excluded.origin, records=excluded.records, "
+          "ingested_at=excluded.ingested_at, source=excluded.source");
   st.bind(1, doc.id).bind(2, of).bind(3, doc.content_hash()).bind(4, doc.title).bind(5, doc.date).bind(6, doc.url)
-      .bind(7, doc.origin).bind(8, extract::records_to_json(records)).bind(9, now_utc()).run();
+      .bind(7, doc.origin).bind(8, extract::records_to_json(records)).bind(9, now_utc()).bind(10, doc.source).run();
 }
 
 bool Store::delete_document(const std::string& id) {
@@ -701,8 +733,8 @@ bool Store::delete_document(const std::string& id) {
   first.reset();
   if (heir) {
     Stmt promote(*stmts_,
-                 "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at) "
-                 "SELECT c.id, c.hash, c.title, c.date, c.url, c.origin, d.text, c.ingested_at "
+                 "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at, source) "
+                 "SELECT c.id, c.hash, c.title, c.date, c.url, c.origin, d.text, c.ingested_at, c.source "
                  "FROM document_copies c JOIN documents d ON d.id = c.of WHERE c.id = ?1");
     promote.bind(1, heir->first).run();
     Stmt records(*stmts_, "INSERT INTO document_records(doc, seq, records) SELECT id, seq, records FROM document_copies WHERE id=?1");

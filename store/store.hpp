@@ -34,6 +34,7 @@ inline constexpr int kSchemaVersion = 3;
 
 struct DocumentInfo {
   std::string id, hash, title, date, url, origin, ingested_at;
+  std::string source;  ///< the canonical path of its input ("" when stored before schema 3)
 };
 
 struct Stats {
@@ -111,6 +112,12 @@ class Store {
   bool has_document(const std::string& id, const std::string& hash) const;
   /// Is this id stored (as a document or as a copy)?
   bool is_stored(const std::string& id) const;
+  /// The source (Document::source) the document or copy with this id was
+  /// read from ("" when unknown), or nothing when the id is not stored.
+  std::optional<std::string> source_of(const std::string& id) const;
+  /// The id of the one document or copy read from this source (a plain-text
+  /// file), or nothing when none or several (a JSON Lines file) are.
+  std::optional<std::string> id_of_source(const std::string& source) const;
   std::optional<DocumentInfo> document(const std::string& id) const;
   std::vector<DocumentInfo> documents() const;
 

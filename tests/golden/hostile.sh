@@ -65,6 +65,42 @@ check_symlink_loops() {
   grep -q "symlink loop" err || fail "the loops were not reported: $(cat err)"
 }
 
+check_id_collisions() {
+  # two inputs whose ids collide: the second never replaces the first unasked
+  printf '%s\n' '{"id": "1", "text": "Kenyan President William Ruto visited Ethiopia."}' > a.jsonl
+  printf '%s\n' '{"id": "1", "text": "Canadian Prime Minister Justin Trudeau visited Kyiv."}' > b.jsonl
+  ig --db s.db ingest a.jsonl b.jsonl > out 2> err
+  [ $? -eq 1 ] || fail "a colliding id did not make ingest exit 1"
+  grep -q "b.jsonl:1: .*id stored from another input: '1' came from .*a.jsonl.*--replace" err ||
+    fail "no clear error for a colliding id: $(cat err)"
+  grep -q "1 skipped (1 id stored from another input)" out || fail "the summary does not count the collision: $(cat out)"
+  ig --db s.db show Ruto > /dev/null 2>&1 || fail "the first input's article was replaced"
+  ig --db s.db show Trudeau > /dev/null 2>&1 && fail "the second input's article was stored"
+  ig --db s.db ingest --replace b.jsonl > out 2> err || fail "--replace was refused: $(cat err)"
+  grep -q "1 replacing an older version" out || fail "the replacement was not reported: $(cat out)"
+  ig --db s.db show Trudeau > /dev/null 2>&1 || fail "--replace did not replace"
+  # the same input again, edited, replaces its own articles without --replace
+  printf '%s\n' '{"id": "1", "text": "Canadian Prime Minister Justin Trudeau visited Warsaw."}' > b.jsonl
+  ig --db s.db ingest b.jsonl > out 2> err || fail "an edited input could not replace its own article: $(cat err)"
+}
+
+check_path_spellings() {
+  # one file, however its path is typed, is one document; an edit replaces it
+  mkdir -p pa
+  article pa/a.txt "French President Emmanuel Macron visited Algeria."
+  ig -q --db s.db ingest pa/a.txt
+  ig --db s.db ingest ./pa/a.txt "$PWD/pa/a.txt" pa/../pa/a.txt > out 2>&1
+  grep -q "0 ingested, 3 already stored" out || fail "another spelling of a stored file was ingested again: $(cat out)"
+  article pa/a.txt "French President Emmanuel Macron visited Morocco."
+  ig --db s.db ingest "$PWD/pa/a.txt" > out 2>&1
+  grep -q "1 replacing an older version" out || fail "an edit typed another way did not replace the file's document: $(cat out)"
+  (cd pa && ig --db ../s.db ingest a.txt > ../out2 2>&1)
+  grep -q "0 ingested, 1 already stored" out2 || fail "the file read from its own folder was another document: $(cat out2)"
+  [ "$(ig --db s.db stats | sed -n 's/^documents: //p')" = 1 ] || fail "one file became several documents"
+  ig --db s.db show Macron | grep -q "visited.*Algeria" && fail "the old version's relation stayed"
+  ig -q --db s.db forget pa/a.txt || fail "the document is not known by the id it was first stored under"
+}
+
 check_deep_json() {
   { printf '%s\n' '{"id": "a", "text": "French President Emmanuel Macron visited Algeria."}'
     printf '{"id": "deep", "text": "x", "extra": '; head -c 150000 /dev/zero | tr '\0' '['; head -c 150000 /dev/zero | tr '\0' ']'

@@ -205,6 +205,36 @@ TEST_CASE("a document skipped as a copy of another outlives the one it copied") 
   }
 }
 
+TEST_CASE("an id read from another source replaces nothing unless asked") {
+  static const extract::Pipeline pipeline;
+  auto path = fresh("sources.db");
+  store::Session s(path);
+  auto first = article("1", "Kenyan President William Ruto visited Ethiopia.");
+  first.source = "/feeds/a.jsonl";
+  auto other = article("1", "Canadian Prime Minister Justin Trudeau visited Kyiv.");
+  other.source = "/feeds/b.jsonl";
+  CHECK(s.add(first, pipeline.extract(first)) == store::Session::Added::New);
+  CHECK(s.add(other, pipeline.extract(other)) == store::Session::Added::Conflict);
+  CHECK(s.store().document("1")->source == "/feeds/a.jsonl");
+  CHECK(s.graph().find("official:justin-trudeau") == nullptr);
+  // in one batch too: the first of the batch is the stored one
+  auto fresh_id = article("2", "Kenyan President William Ruto visited Ethiopia again.");
+  fresh_id.source = "/feeds/a.jsonl";
+  auto fresh_other = fresh_id;
+  fresh_other.text = "Canadian Prime Minister Justin Trudeau visited Kyiv again.";
+  fresh_other.source = "/feeds/b.jsonl";
+  CHECK(s.add({{fresh_id, pipeline.extract(fresh_id)}, {fresh_other, pipeline.extract(fresh_other)}}) ==
+        std::vector<store::Session::Added>{store::Session::Added::New, store::Session::Added::Conflict});
+  // its own source replaces it; so does any source when asked
+  auto edited = first;
+  edited.text = "Kenyan President William Ruto visited Uganda.";
+  CHECK(s.add(edited, pipeline.extract(edited)) == store::Session::Added::Replaced);
+  s.replace_across_sources(true);
+  CHECK(s.add(other, pipeline.extract(other)) == store::Session::Added::Replaced);
+  CHECK(s.store().document("1")->source == "/feeds/b.jsonl");
+  CHECK(s.graph().find("official:justin-trudeau") != nullptr);
+}
+
 TEST_CASE("two sessions on one store see each other's documents") {
   auto path = fresh("two-writers.db");
   store::Session first(path);
@@ -252,8 +282,11 @@ TEST_CASE("a version 2 store is migrated to keep copies") {
   {
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
-    REQUIRE(sqlite3_exec(db, "DROP TABLE document_copies; UPDATE meta SET value='2' WHERE key='schema_version'", nullptr,
-                         nullptr, nullptr) == SQLITE_OK);
+    // the layout of version 2: no copies, no sources
+    REQUIRE(sqlite3_exec(db,
+                         "DROP TABLE document_copies; DROP INDEX documents_source; ALTER TABLE documents DROP COLUMN source;"
+                         "UPDATE meta SET value='2' WHERE key='schema_version'",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
   }
   store::Session s(path);
@@ -264,6 +297,7 @@ TEST_CASE("a version 2 store is migrated to keep copies") {
   CHECK(s.add(copy, pipeline.extract(copy)) == store::Session::Added::Copy);
   CHECK(s.forget({"a"}).empty());
   CHECK(s.store().document("copy").has_value());
+  CHECK(s.store().document("copy")->source.empty());  // unknown, as for every document stored before
 }
 
 TEST_CASE("a file that is not a store is refused with a clear error, and left alone") {
