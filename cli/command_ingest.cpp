@@ -13,6 +13,7 @@
 #include "cli/progress.hpp"
 #include "core/error.hpp"
 #include "extract/ordered_extractor.hpp"
+#include "extract/paced_reader.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/resolver.hpp"
 #include "store/session.hpp"
@@ -86,7 +87,17 @@ class IngestCommand : public Command {
       }
       extractor.submit(std::move(d));
     };
-    extract::read_inputs(inputs_, handler);
+    if (has_live_input()) {
+      // a feed (standard input, a pipe) is read on a thread of its own: while
+      // it is quiet, what has arrived is extracted and committed, so each
+      // document is stored as it comes, not when the next ones fill a chunk
+      extract::read_inputs_paced(inputs_, handler, [&] {
+        extractor.finish();
+        writer.flush();
+      });
+    } else {
+      extract::read_inputs(inputs_, handler);
+    }
     extractor.finish();
     writer.flush();
     progress.clear();
@@ -118,6 +129,18 @@ class IngestCommand : public Command {
   BatchOption batch_;
   bool replace_ = false;
   unsigned jobs_ = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+
+  /// Is one input a feed (standard input, a FIFO, a pipe) that may pause?
+  bool has_live_input() const {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const auto& in : inputs_) {
+      if (in == "-") return true;
+      const auto st = fs::status(in, ec);
+      if (!ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) return true;
+    }
+    return false;
+  }
 
   /// Size of the inputs, for the time-left estimate (0 when unknown).
   std::uint64_t input_bytes() const {

@@ -39,8 +39,9 @@ class OrderedExtractor {
   OrderedExtractor& operator=(const OrderedExtractor&) = delete;
 
   void submit(Document doc);
-  /// Extracts and consumes everything submitted (call before the end; an
-  /// exception from extraction or from the consumer comes out here or from submit()).
+  /// Extracts and consumes everything submitted (call before the end, and
+  /// whenever the input pauses; submit() may go on after it). An exception
+  /// from extraction or from the consumer comes out here or from submit().
   void finish();
 
  private:

@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "extract/document.hpp"
+#include "extract/paced_reader.hpp"
 #include "extract/text.hpp"
 
 using namespace irgraph;
@@ -95,6 +97,32 @@ TEST_CASE("folders are read recursively in order; a bad file does not stop the r
   REQUIRE(c.errors.size() == 2);
   CHECK(c.errors[0].find("bad.txt:3: byte 5: invalid UTF-8") != std::string::npos);
   CHECK(c.errors[1].find("no such file") != std::string::npos);
+}
+
+TEST_CASE("paced reading delivers what read_inputs finds, in its order, on the caller's thread") {
+  auto dir = temp_dir("paced");
+  for (int i = 0; i < 150; ++i) write(dir / ("a" + std::to_string(1000 + i) + ".txt"), "Title " + std::to_string(i) + "\n\nText.");
+  write(dir / "bad.txt", std::string("Bad\n\n\xC3(", 7));
+  const std::vector<std::string> inputs = {dir.string(), (dir / "missing.txt").string()};
+  Collected direct, paced;
+  read_inputs(inputs, direct.handler());
+  const auto caller = std::this_thread::get_id();
+  bool other_thread = false;
+  ReadHandler h = paced.handler();
+  h.on_document = [&](Document&& d) {
+    other_thread |= std::this_thread::get_id() != caller;
+    paced.docs.push_back(std::move(d));
+  };
+  read_inputs_paced(inputs, h, [] {}, std::chrono::milliseconds(200), 4);  // a small queue: the reader waits
+  CHECK_FALSE(other_thread);
+  REQUIRE(paced.docs.size() == direct.docs.size());
+  for (std::size_t i = 0; i < direct.docs.size(); ++i) CHECK(paced.docs[i].id == direct.docs[i].id);
+  CHECK(paced.errors == direct.errors);
+
+  // an exception from the handler stops the reader and comes out
+  ReadHandler failing = h;
+  failing.on_document = [](Document&&) { throw Error("store full"); };
+  CHECK_THROWS_WITH_AS(read_inputs_paced(inputs, failing, [] {}), "store full", Error);
 }
 
 TEST_CASE("content hash depends on title and text only") {

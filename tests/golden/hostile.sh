@@ -101,6 +101,29 @@ check_path_spellings() {
   ig -q --db s.db forget pa/a.txt || fail "the document is not known by the id it was first stored under"
 }
 
+check_slow_feed() {
+  # --batch 1 on a feed that pauses: each document is committed as it comes,
+  # whatever -j, and a kill -9 during the pause loses none of them
+  mkfifo feed
+  (printf '%s\n' '{"id": "1", "text": "Kenyan President William Ruto visited Ethiopia."}'; exec sleep 30) > feed &
+  local writer=$!
+  "$irgraph" --db s.db ingest --batch 1 -j 2 - < feed > out 2>&1 &
+  local ingest=$!
+  local n=0 seen=""
+  while [ $n -lt 100 ]; do  # up to 10 s
+    seen=$(sqlite3 s.db "SELECT id FROM documents" 2>/dev/null)
+    [ "$seen" = 1 ] && break
+    sleep 0.1
+    n=$((n + 1))
+  done
+  [ "$seen" = 1 ] || fail "a document from a paused feed was not committed within 10 s"
+  kill -9 $ingest 2>/dev/null
+  wait $ingest 2>/dev/null
+  kill $writer 2>/dev/null
+  wait $writer 2>/dev/null
+  [ "$(ig --db s.db stats | sed -n 's/^documents: //p')" = 1 ] || fail "kill -9 during the pause lost the committed document"
+}
+
 check_deep_json() {
   { printf '%s\n' '{"id": "a", "text": "French President Emmanuel Macron visited Algeria."}'
     printf '{"id": "deep", "text": "x", "extra": '; head -c 150000 /dev/zero | tr '\0' '['; head -c 150000 /dev/zero | tr '\0' ']'
