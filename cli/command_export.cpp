@@ -42,8 +42,7 @@ class ExportCommand : public Command {
       exporter->write_folder(g, f, folder->temp_path());
       folder->commit();
     } else if (file) {
-      exporter->write(g, f, file->stream());
-      file->commit();
+      file->write([&](std::ostream& to) { exporter->write(g, f, to); });
     } else {
       exporter->write(g, f, out);
     }

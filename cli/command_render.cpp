@@ -37,9 +37,11 @@ class RenderCommand : public Command {
     options_.legend = !no_legend_;
     exporters::Filter f = filter_.to_filter(g);
     f.connected_only = !all_nodes_;
-    exporters::render(g, f, file ? file->stream() : out, options_);
-    if (!file) return kOk;
-    file->commit();
+    if (!file) {
+      exporters::render(g, f, out, options_);
+      return kOk;
+    }
+    file->write([&](std::ostream& to) { exporters::render(g, f, to, options_); });
     if (!global.quiet) out << "render: wrote " << output_ << "\n";
     return kOk;
   }

@@ -202,6 +202,16 @@ void OutputFile::commit() {
   temp_.clear();
 }
 
+void OutputFile::write(const std::function<void(std::ostream&)>& writer) {
+  try {
+    writer(stream());
+  } catch (const Error&) {
+    if (stream_->error != 0) throw Error(write_failure(path_, stream_->error));
+    throw;
+  }
+  commit();
+}
+
 // --- OutputFolder --------------------------------------------------------------
 
 OutputFolder::OutputFolder(const std::string& path, const std::string& db) : path_(path) {

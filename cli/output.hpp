@@ -6,6 +6,7 @@
 /// it was written; a failure, an exception or SIGINT/SIGTERM/SIGHUP removes
 /// the temporary file. A symlink to a regular file is written through: its
 /// target is replaced and the link stays.
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -32,6 +33,10 @@ class OutputFile {
   /// Flushes, checks every byte reached the disk, moves the file into place.
   /// Throws Error naming the file and the cause ("disk full while writing X").
   void commit();
+  /// Runs `writer` on stream(), then commit(). When the writer gives up
+  /// because a write failed, the Error names the file and the cause as
+  /// commit() does, not the writer's own "writing failed".
+  void write(const std::function<void(std::ostream&)>& writer);
 
  private:
   std::string path_, target_, temp_;

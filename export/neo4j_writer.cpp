@@ -1,6 +1,7 @@
 // Neo4j: a folder of `neo4j-admin database import` CSV files (nodes per
 // label, relationships per type, typed headers, arrays, dates) and a
 // cypher-shell script that creates the constraint and MERGEs the same graph.
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -67,7 +68,7 @@ class Neo4jExporter : public Exporter {
         out << csv_field(n->key) << ",Entity;" << irgraph::name(type) << "," << csv_field(n->name) << "," << array_field(aliases)
             << "," << (n->country.empty() ? "" : csv_field(n->country)) << "," << n->documents.size() << "\n";
       }
-      if (!out) throw Error("neo4j: writing nodes failed");
+      if (!out.flush()) throw write_error("nodes_" + std::string(irgraph::name(type)) + ".csv");
     }
     for (const auto& [type, rels] : by_type) {
       auto out = open_file(fs::path(dir) / ("relationships_" + std::string(irgraph::name(type)) + ".csv"));
@@ -80,12 +81,16 @@ class Neo4jExporter : public Exporter {
             << r->relation->evidence.size() << "," << array_field(r->relation->values()) << "," << lo << "," << hi << ","
             << csv_field(ev.text) << "," << csv_field(ev.doc_id) << "\n";
       }
-      if (!out) throw Error("neo4j: writing relationships failed");
+      if (!out.flush()) throw write_error("relationships_" + std::string(irgraph::name(type)) + ".csv");
     }
     write_cypher(fs::path(dir) / "import.cypher", by_label, by_type);
   }
 
  private:
+  /// The error for a failed write of `file`, with its cause (a full disk).
+  static Error write_error(const std::string& file) {
+    return Error("neo4j: writing " + file + " failed: " + std::strerror(errno));
+  }
   static void write_cypher(const fs::path& path, const std::map<NodeType, std::vector<const graph::Node*>>& by_label,
                            const std::map<RelationType, std::vector<const Selection::Rel*>>& by_type) {
     auto out = open_file(path);
@@ -128,7 +133,7 @@ class Neo4jExporter : public Exporter {
                " r.lastDate = CASE WHEN row.last IS NULL THEN null ELSE date(row.last) END;\n";
       }
     }
-    if (!out) throw Error("neo4j: writing import.cypher failed");
+    if (!out.flush()) throw write_error("import.cypher");
   }
 };
 
