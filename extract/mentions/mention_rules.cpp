@@ -111,8 +111,11 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
       std::vector<std::string> domain;
       while (m < end) {
         const TitleWord* w2 = title_word_at(a, m);
-        if (!w2 || w2->cls != TitleClass::Modifier) break;
-        if (a.tokens[m].folded == "state" || a.tokens[m].folded == "staff") domain.push_back(capitalise(a.tokens[m].folded));
+        // "Chief of the General Staff": the one head word a domain may hold
+        const bool general_staff = folded_is(a, m, "general") && folded_is(a, m + 1, "staff");
+        if (!w2 || (w2->cls != TitleClass::Modifier && !general_staff)) break;
+        if (general_staff) domain.push_back("General");
+        else if (a.tokens[m].folded == "state" || a.tokens[m].folded == "staff") domain.push_back(capitalise(a.tokens[m].folded));
         else domain.push_back(word_for_role(a, m, *w2));
         ++m;
         if (folded_is(a, m, "and") && title_word_at(a, m + 1)) { domain.push_back("and"); ++m; }
@@ -122,7 +125,7 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
       if (!domain.empty() && domain.back() == "Affairs") domain.pop_back();
       std::string dom;
       for (const auto& d : domain) dom += (dom.empty() ? "" : " ") + d;
-      if (dom == "State" || dom == "Staff" || words.empty()) {
+      if (dom == "State" || (dom.size() >= 5 && dom.compare(dom.size() - 5, 5, "Staff") == 0) || words.empty()) {
         words.push_back("of " + dom);
       } else {
         std::string h = words.back();
@@ -200,13 +203,18 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
     if (k > i && t.is(kLineBefore)) break;
     if (name_word(a, k)) {
       if (words > 0 && a.is(k, kHeadlineVerb)) break;
+      // no name starts with a word of a title ("General Staff" after "Gen Sergei Rudskoi of the Russian")
+      if (words == 0 && title_word_at(a, k)) break;
       // a country, organisation or agreement name is not part of a person's name
       if (!allow_gazetteer && a.owner[k] >= 0) {
         const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[k])];
         if (m.type != NodeType::Place) break;
       }
-      // a title word starts a new phrase ("Erdoğan and German Chancellor")
-      if (title_word_at(a, k) && a.title_exact(k).cls == TitleClass::Head && words > 0) break;
+      // a title word starts a new phrase ("Erdoğan and German Chancellor"), unless a hyphen
+      // glues it to a name word that is no title: "Amir-Abdollahian" (but "Vice-President")
+      const bool glued_name = folded_is(a, k + 1, "-") && !a.tokens[k + 1].is(kSpaceBefore) && k + 2 < end &&
+                              !a.tokens[k + 2].is(kSpaceBefore) && name_word(a, k + 2) && !title_word_at(a, k + 2);
+      if (title_word_at(a, k) && a.title_exact(k).cls == TitleClass::Head && words > 0 && !glued_name) break;
       ++words;
       ++k;
       last_ok = k;

@@ -113,7 +113,9 @@ class OfficialMentions : public MentionExtractor {
   static bool name_closes(const Annotation& a, std::uint32_t k, std::uint32_t end) {
     if (k >= end) return true;
     const Token& t = a.tokens[k];
-    return in_set(t.folded, {",", ".", ";", ")", "\"", "'", ":"}) || (t.word() && !t.cap());
+    // "(left)", "(pictured)" close a name; "(BJYM)" follows a body's name
+    if (t.folded == "(") return k + 1 < end && a.tokens[k + 1].word() && !a.tokens[k + 1].cap();
+    return in_set(t.folded, {",", ".", ";", ")", "\"", "'", ":", "-"}) || (t.word() && !t.cap());
   }
 
   static bool in_set(std::string_view f, std::initializer_list<std::string_view> l) {

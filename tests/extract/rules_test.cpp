@@ -504,3 +504,30 @@ TEST_CASE("official-of/description-country: a description gives its country to t
   CHECK_FALSE(has(two.relations(), "officialOf:Nikos Vlahos->Greece"));
   CHECK_FALSE(has(two.relations(), "officialOf:Ali Hamid->Greece"));
 }
+
+TEST_CASE("officials: a hyphen glues a title word into a name; a name never starts with a title word") {
+  // "Amir" is a title (emir), but "Amir-Rahimi" is a surname
+  auto r = run("Iran's foreign minister, Reza Amir-Rahimi, met Omani officials. Vice-President Lena Moor spoke.");
+  CHECK(has(r.nodes(), "Official:Reza Amir-Rahimi"));
+  CHECK(has(r.relations(), "officialOf:Reza Amir-Rahimi->Iran"));
+  CHECK(has(r.nodes(), "Official:Lena Moor"));  // a title with a hyphen stays a title
+  // "General Staff" after a name is a body, not a person called Staff
+  auto n = run("Lt Gen Pavel Orlov of the Russian General Staff said the strikes went on.");
+  CHECK(has(n.nodes(), "Official:Pavel Orlov"));
+  for (const auto& node : n.nodes()) CHECK(node.find("Staff") == std::string::npos);
+  auto g = run("Russian Chief of the General Staff Pavel Orlov met him.");
+  CHECK(has(g.relations(), "officialOf:Pavel Orlov->Russia"));
+}
+
+TEST_CASE("officials: diplomatic titles (Charge d'Affaires, Under Secretary) and a position note after the name") {
+  auto r = run("President Hage Mbeki met US Under Secretary Dana Whitfield (left) and US Charg\u00e9 d\u2019Affaires, "
+               "Joan Pike (right) to discuss trade.");
+  CHECK(has(r.relations(), "officialOf:Dana Whitfield->United States"));
+  CHECK(has(r.relations(), "officialOf:Joan Pike->United States"));
+  // a body's acronym in brackets is no position note: the body is no person
+  auto n = run("The party's president, Bharatiya Yuva Sangh (BYS), Ravi Kumar, spoke.");
+  CHECK_FALSE(has(n.nodes(), "Official:Bharatiya Yuva Sangh"));
+  // "under" and "charge" in their ordinary sense make no title
+  auto o = run("The talks were under way, and the officer in charge, Ravi Kumar, left.");
+  for (const auto& rel : o.relations()) CHECK(rel.rfind("officialOf:", 0) != 0);
+}
