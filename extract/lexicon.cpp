@@ -77,6 +77,8 @@ Table build() {
   add(t, kPlaceKind, {
       "city", "town", "village", "province", "region", "district", "capital", "port", "area", "island", "suburb",
       "neighbourhood", "neighborhood", "municipality", "county", "governorate", "enclave", "settlement", "camp"});
+  add(t, kPlaceKinds, {"cities", "towns", "villages", "provinces", "regions", "districts", "islands", "suburbs",
+                       "neighbourhoods", "neighborhoods", "municipalities", "counties", "governorates", "settlements"});
   add(t, kPlacePrefixName, {"mount", "lake", "cape", "fort", "mt"});
   add(t, kGenericOrgHead, {
       "government", "forces", "army", "guard", "guards", "corps", "service", "authority", "bank", "fund",

@@ -65,6 +65,8 @@ enum WordClass : std::uint32_t {
   kLocative = 1u << 25,
   /// heads of bodies that are no part of a state ("Association", "Airways", "Group", "Bank" ...)
   kPrivateBody = 1u << 26,
+  /// plural kinds of place that open a list of places: "the towns of A and B", "villages in X including A, B and C"
+  kPlaceKinds = 1u << 27,
 };
 
 /// The classes of a folded word (0 when it is in no list).

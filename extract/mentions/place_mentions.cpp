@@ -155,6 +155,30 @@ class PlaceMentions : public MentionExtractor {
             continue;
           }
         }
+        // the towns of Jabla and Baniyas; towns in Northern Iraq including Rabiyah and Zumar:
+        // a list of names that a plural kind of place opens
+        if (a.is(i, kPlaceKinds) && !a.tokens[i].cap()) {
+          std::uint32_t k = i + 1;
+          std::string country;
+          if (folded_is(a, k, "of")) {
+            ++k;
+          } else if (folded_is(a, k, "in") && owned_at(a, k + 1 + (a.is(k + 1, kCompass) ? 1 : 0))) {
+            // "in (Northern) Iraq, including": the list's country
+            std::uint32_t c = k + 1 + (a.is(k + 1, kCompass) ? 1 : 0);
+            const Mention* m = owned_at(a, c);
+            if (m->type != NodeType::Country) continue;
+            country = m->key.substr(8);
+            k = m->last;
+            if (folded_is(a, k, ",")) ++k;
+            if (folded_is(a, k, "including")) ++k;
+            else if (folded_is(a, k, "such") && folded_is(a, k + 1, "as")) k += 2;
+            else continue;
+          } else {
+            continue;
+          }
+          if (add_list(a, s, k, country)) i = k;
+          continue;
+        }
         // Amarah, a city in southern Iraq / Sabboura, an area outside Damascus
         if (name_word(a, i) && i > s.first_token && (a.owner[i - 1] < 0 || folded_is(a, i - 1, ","))) {
           std::uint32_t e = i;
@@ -238,6 +262,27 @@ class PlaceMentions : public MentionExtractor {
       add(a, s, k, e, "", "locative-name");
       k = e;
     }
+  }
+
+  /// "A, B and C" from `k`: names of at most three words that nothing took, each a place
+  /// (in `country` when the list gives one). False when no name stands at `k`.
+  static bool add_list(Annotation& a, const Sentence& s, std::uint32_t k, const std::string& country) {
+    bool any = false;
+    while (k < s.last_token) {
+      std::uint32_t e = k;
+      while (e < s.last_token && e - k < 3 && name_word(a, e) && a.owner[e] < 0 && !a.is(e, kHeadlineVerb)) {
+        ++e;
+        if (folded_is(a, e, "-") && !a.tokens[e].is(kSpaceBefore) && e + 1 < s.last_token && a.tokens[e + 1].word()) e += 2;
+      }
+      if (e == k || a.is(e - 1, kOrgHead) || a.is(e - 1, kThingWord) || thing_words(a, k, e)) break;
+      add(a, s, k, e, country, "kind-of-name");
+      any = true;
+      k = e;
+      if (folded_is(a, k, ",")) ++k;
+      if (folded_is(a, k, "and")) ++k;
+      if (k == e) break;  // no comma or "and": the list ended
+    }
+    return any;
   }
 
   static void add(Annotation& a, const Sentence& s, std::uint32_t first, std::uint32_t last, const std::string& country,

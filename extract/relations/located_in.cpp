@@ -32,13 +32,20 @@ bool in_list(const Annotation& a, std::uint32_t first, std::uint32_t last, const
   return before || after;
 }
 
-/// Tokens [from, to) read ", a city in (the) (southern)" or "in (northern)": the place is in what follows.
-bool in_country_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to) {
+/// Tokens [from, to) read ", a city in (the) (southern)", "in (northern)" or "in the
+/// (northwest) province of": the place is in what follows. With `bare` false, a bare
+/// "in" ("Basra in Iraq") does not count.
+bool in_country_phrase(const Annotation& a, std::uint32_t from, std::uint32_t to, bool bare = true) {
   std::uint32_t k = to;
+  // "in the northwest province of": the kind of the place it is in
+  if (k >= from + 3 && a.tokens[k - 1].folded == "of" && a.is(k - 2, kPlaceKind)) {
+    k -= 2;
+    bare = true;
+  }
   while (k > from && (a.is(k - 1, kCompass) || a.tokens[k - 1].folded == "the")) --k;
   if (k == from || a.tokens[k - 1].folded != "in") return false;
   --k;
-  if (k == from) return true;  // "Basra in Iraq"
+  if (k == from) return bare;  // "Basra in Iraq"
   // ", a city in" / ", an area in" / ", the capital in" (a bare ", in" joins a list: "across Europe, in India")
   if (a.tokens[from].folded != ",") return false;
   bool kind = false;
@@ -59,7 +66,7 @@ class LocatedIn : public RelationExtractor {
     return {
         {"demonym-placeword", "\"the Kazakh capital Astana\""},
         {"place-comma-country", "\"Idlib, Syria\""},
-        {"place-in-country", "\"X, a city in southern Iraq\", \"X in Iraq\""},
+        {"place-in-country", "\"X, a city in southern Iraq\", \"X in Iraq\", \"X in the northwest province of Y\""},
         {"near-place", "\"X, about 45km south of Mosul\": in the country of the place it is measured from"},
         {"gazetteer-country", "the gazetteer's country of a place, where the document names that country"},
     };
@@ -98,6 +105,13 @@ class LocatedIn : public RelationExtractor {
         // "Amarah, a city in southern Iraq", "the Ishtar Gate in Iraq", "the Tabqa Dam in northern Syria"
         if (c.type == NodeType::Place && p.type == NodeType::Country && p.first > c.last && p.first <= c.last + 8 &&
             !(p.last < s.last_token && a.tokens[p.last].folded == "'s") && in_country_phrase(a, c.last, p.first)) {
+          emit(RelationType::LocatedIn, c.entities.front(), p.entities.front(), s.index, "", "place-in-country");
+          stated.insert(c.entities.front());
+        }
+        // "Jabla in the northwest province of Latakia", "Zakho, a town in the Duhok governorate"
+        if (c.type == NodeType::Place && p.type == NodeType::Place && p.first > c.last && p.first <= c.last + 8 &&
+            !wide_region(a, c) && !(p.last < s.last_token && a.tokens[p.last].folded == "'s") &&
+            in_country_phrase(a, c.last, p.first, false)) {
           emit(RelationType::LocatedIn, c.entities.front(), p.entities.front(), s.index, "", "place-in-country");
           stated.insert(c.entities.front());
         }

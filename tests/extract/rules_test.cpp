@@ -531,3 +531,21 @@ TEST_CASE("officials: diplomatic titles (Charge d'Affaires, Under Secretary) and
   auto o = run("The talks were under way, and the officer in charge, Ravi Kumar, left.");
   for (const auto& rel : o.relations()) CHECK(rel.rfind("officialOf:", 0) != 0);
 }
+
+TEST_CASE("places/kind-of-name: a plural kind opens a list of places; located-in: \"in the province of\"") {
+  auto r = run("Syria was named. Attacks hit the towns of Qarfa and Nawra in the northwest province of Latakia. "
+               "Iraq was named. Forces freed villages in Northern Iraq including Tell Basi, Kharaz and Umm Jarn.");
+  CHECK(has(r.nodes(), "Place:Qarfa"));
+  CHECK(has(r.nodes(), "Place:Nawra"));
+  CHECK(has(r.relations(), "locatedIn:Nawra->Latakia"));
+  for (const auto* p : {"Tell Basi", "Kharaz", "Umm Jarn"}) {
+    CHECK(has(r.nodes(), std::string("Place:") + p));
+    CHECK(has(r.relations(), std::string("locatedIn:") + p + "->Iraq"));
+  }
+  // a list that is no names, or no list: nothing
+  auto n = run("The towns of the north suffered, and cities in Iraq such as the capital were calm.");
+  for (const auto& node : n.nodes()) CHECK(node.rfind("Place:", 0) != 0);
+  // two places joined by a bare "in" are not one inside the other
+  auto b = run("Syria was named. Fighting raged in Aleppo in Homs.");
+  CHECK_FALSE(has(b.relations(), "locatedIn:Aleppo->Homs"));
+}
