@@ -49,6 +49,8 @@ class OfficialMentions : public MentionExtractor {
   /// Country or organisation stated just before a title: "Russian", "Russia's", "U.S.", "MİT".
   static void qualifier_before(const Annotation& a, std::uint32_t title_first, const Sentence& s, Mention& out) {
     std::uint32_t k = title_first;
+    // "Taiwan's former president", "the outgoing Greek prime minister": a time word is no body
+    while (k > s.first_token + 1 && a.is(k - 1, kTitleTime) && !a.tokens[k - 1].cap()) --k;
     if (k > s.first_token && a.tokens[k - 1].folded == "'s") --k;
     if (k > s.first_token && folded_is(a, k - 1, ")")) {  // "Organization (MİT) Chief"
       std::uint32_t open = k - 1;
@@ -263,10 +265,18 @@ class OfficialMentions : public MentionExtractor {
       // honorifics and ranks: "H.E.", "H E", "HRH", "Dr.", "Lt. Col.", "Maj. Gen.", "Sheikh"
       k = skip_ranks(a, s, k);
       std::uint32_t name_first = k;
+      // "Vice Premier He Lifeng", "Speaker You Si-kun": a Chinese or Korean family name that
+      // is also an English function word stands right after the title, before the given name
+      if (k + 1 < s.last_token && a.tokens[k].cap() && in_set(a.tokens[k].folded, {"he", "you", "an", "so", "do"}) &&
+          a.tokens[k + 1].is(kSpaceBefore) && name_word(a, k + 1) &&
+          !a.is(k + 1, kHeadlineVerb) && !title_word_at(a, k + 1) && !title_word_at(a, k) && a.owner[k + 1] < 0)
+        ++k;
+      const std::uint32_t family_word = k - name_first;
       // a headline verb is no name ("President Announces Action Plan")
       if (a.is(name_first, kHeadlineVerb)) { i = title->end - 1; continue; }
       if (after_comma && title_word_at(a, name_first)) { i = title->end - 1; continue; }
-      std::uint32_t name_last = parse_person_name(a, name_first, s.last_token);
+      std::uint32_t name_last = parse_person_name(a, name_first + family_word, s.last_token);
+      if (name_last == name_first + family_word) name_last = name_first;  // no given name after it: no name
       if (name_last == name_first || (after_comma && (word_count(a.surface(name_first, name_last)) < 2 ||
                                                       !name_closes(a, name_last, s.last_token)))) {
         i = title->end - 1;
@@ -389,8 +399,9 @@ class OfficialMentions : public MentionExtractor {
   /// Past honorifics and rank abbreviations, with their dots: "Lt. Col.", "H.E.", "Maj. Gen.", "Sheikh".
   static std::uint32_t skip_ranks(const Annotation& a, const Sentence& s, std::uint32_t k) {
     while (k < s.last_token && a.owner[k] < 0 &&
-           (((a.is(k, kHonorific) || a.is(k, kRank)) && a.tokens[k].cap()) || folded_is(a, k, ".")))
-      ++k;
+           (((a.is(k, kHonorific) || a.is(k, kRank)) && a.tokens[k].cap() && a.surface(a.tokens[k]) != "He") ||
+            folded_is(a, k, ".")))
+      ++k;  // ("H.E." and "HE" are His Excellency; "Vice Premier He Lifeng" is a family name)
     return k;
   }
 

@@ -52,6 +52,7 @@ class Visited : public RelationExtractor {
         {"travel-verb", "an official before a travel verb and the places after it, stop by stop (\"visited Ghana on Monday and Togo\")"},
         {"talks-in-place", "officials at talks held in a place of another country than theirs"},
         {"pronoun-subject", "\"his visit to X, President Y\": the official a pronoun before the travel word stands for"},
+        {"received-by-host", "\"X was received by the Turkish president\": a visit to the host's country"},
     };
   }
   void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const override {
@@ -64,7 +65,11 @@ class Visited : public RelationExtractor {
       if (r.type == RelationType::OfficialOf && a.entities[static_cast<std::size_t>(r.target)].type == NodeType::Country &&
           home[static_cast<std::size_t>(r.source)].empty())
         home[static_cast<std::size_t>(r.source)] = a.entities[static_cast<std::size_t>(r.target)].key;
+    std::map<std::string, int> countries;  // alpha-3 -> entity
+    for (std::size_t i = 0; i < a.entities.size(); ++i)
+      if (a.entities[i].type == NodeType::Country) countries.emplace(a.entities[i].key, static_cast<int>(i));
     for (const auto& s : a.sentences) {
+      received_by_host(a, s, home, countries, emit);
       std::optional<std::vector<Slot>> sentence_slots;  // built at the first trigger
       for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
         std::string_view f = a.tokens[k].folded;
@@ -138,6 +143,48 @@ class Visited : public RelationExtractor {
             emit(RelationType::Visited, who, target, s.index, status, rule);
           }
         }
+      }
+    }
+  }
+
+ private:
+  /// "Salvadoran President X was received with all honours by the Turkish president, Y
+  /// (in Ankara)": X visited the place named after the host, else the host's country
+  /// (never a place of X's own country).
+  static void received_by_host(const Annotation& a, const Sentence& s, const std::vector<std::string>& home,
+                               const std::map<std::string, int>& countries, Emitter& emit) {
+    for (std::uint32_t k = s.first_token + 1; k + 1 < s.last_token; ++k) {
+      if (!in(a.tokens[k].folded, {"received", "welcomed", "hosted"}) ||
+          !in(a.tokens[k - 1].folded, {"was", "were", "is", "been", "be", "being"}))
+        continue;
+      std::uint32_t by = k + 1;
+      while (by < s.last_token && by < k + 6 && a.tokens[by].folded != "by") ++by;
+      if (by >= s.last_token || a.tokens[by].folded != "by" || negated_or_conditional(a, s, k)) continue;
+      const auto slots = slots_of(a, s.index);
+      const auto guests = group_before(a, slots, k - 1, {NodeType::Official});
+      auto hosts = group_after(a, slots, by + 1, s.last_token, {NodeType::Official}, 8);
+      if (guests.empty() || hosts.empty()) continue;
+      // where: "in Beijing" after the host, else the host's country
+      const std::string& host_country = home[static_cast<std::size_t>(slots[hosts.front()].entities.front())];
+      int where = -1;
+      std::string where_country;
+      for (const auto& slot : slots)
+        if (slot.first > slots[hosts.back()].last && slot.type == NodeType::Place && slot.first > 0 &&
+            in(a.tokens[slot.first - 1].folded, {"in", "at"})) {
+          where = slot.entities.front();
+          where_country = a.entities[static_cast<std::size_t>(where)].country;
+          break;
+        }
+      if (where < 0) {
+        auto c = countries.find(host_country);
+        if (host_country.empty() || c == countries.end()) continue;
+        where = c->second;
+        where_country = host_country;
+      }
+      for (int guest : entities_of(slots, guests)) {
+        const std::string& guest_country = home[static_cast<std::size_t>(guest)];
+        if (!guest_country.empty() && guest_country == where_country) continue;  // received at home
+        emit(RelationType::Visited, guest, where, s.index, planned(a, s, k) ? "planned" : "done", "received-by-host");
       }
     }
   }

@@ -423,6 +423,7 @@ TEST_CASE("every declared rule fires on its example sentence") {
       {"visited/travel-verb", "Turkish President Recep Erdogan visited Ghana."},
       {"visited/talks-in-place", "Turkish President Recep Erdogan held talks with Iranian President Ebrahim Raisi in Tehran."},
       {"visited/pronoun-subject", "On the margins of his official visit to Italy, Armenian President Aram Sarkis spoke."},
+      {"visited/received-by-host", "Chilean President Ana Rojas was received by the Turkish president, Kemal Aydin."},
       {"located-in/demonym-placeword", "Officials met in the Kazakh capital Astana."},
       {"located-in/place-comma-country", "Talks opened in Idlib, Syria on Sunday."},
       {"located-in/place-in-country", "He came from Amarah, a city in southern Iraq."},
@@ -548,4 +549,29 @@ TEST_CASE("places/kind-of-name: a plural kind opens a list of places; located-in
   // two places joined by a bare "in" are not one inside the other
   auto b = run("Syria was named. Fighting raged in Aleppo in Homs.");
   CHECK_FALSE(has(b.relations(), "locatedIn:Aleppo->Homs"));
+}
+
+TEST_CASE("visited/received-by-host: a guest received by a host visited the host's country, or the place named") {
+  auto r = run("Chilean President Ana Rojas was received with all honours by the Turkish president, Kemal Aydin, "
+               "with whom she signed deals. Peruvian Foreign Minister Luis Soto was received by Kenyan President "
+               "Daniel Mwangi in Nairobi.");
+  CHECK(has(r.relations(), "visited:Ana Rojas->Turkey"));
+  CHECK(has(r.relations(), "visited:Luis Soto->Nairobi"));
+  // at home, refused, or a thing received: no visit
+  auto n = run("Turkish Foreign Minister Omer Kaya was received by Turkish President Kemal Aydin. Greek Prime Minister "
+               "Nikos Pappas has not been received by Turkish President Kemal Aydin. The letter was received by "
+               "Turkish President Kemal Aydin.");
+  for (const auto& rel : n.relations()) CHECK(rel.rfind("visited:", 0) != 0);
+}
+
+TEST_CASE("officials: a Chinese or Korean family name that is an English word; time words before a title") {
+  auto r = run("Chinese Vice Premier He Jianguo met Taiwanese Legislative Speaker You Si-ming. "
+               "Bolivia's former president Carlos Mesa Quiroga spoke.");
+  CHECK(has(r.relations(), "officialOf:He Jianguo->China"));
+  CHECK(has(r.relations(), "officialOf:You Si-ming->Taiwan"));
+  CHECK(has(r.relations(), "officialOf:Carlos Mesa Quiroga->Bolivia"));
+  // "H.E." is His Excellency; a pronoun after a title with no name after it is no name
+  auto n = run("Ambassador H.E. Omar Khan met him. Then the Prime Minister He met them.");
+  CHECK(has(n.nodes(), "Official:Omar Khan"));
+  for (const auto& node : n.nodes()) CHECK(node.find("Official:He") != 0);
 }
