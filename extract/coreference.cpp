@@ -167,6 +167,14 @@ void resolve_coreference(Annotation& a) {
       const std::string core = role_core(role);
       std::vector<int> hits;
       if (auto it = by_role.find({m.country, core}); it != by_role.end()) hits = it->second;
+      // "the French leader": the one head of state or government of that country the document names
+      if (hits.empty() && core == "leader" && !m.country.empty()) {
+        for (const char* head : {"president", "prime minister", "premier", "chancellor", "king", "emir", "sultan"})
+          if (auto it = by_role.find({m.country, head}); it != by_role.end())
+            hits.insert(hits.end(), it->second.begin(), it->second.end());
+        if (hits.size() == 1) m.refers.push_back(hits.front());
+        continue;
+      }
       // none of that country: the one official of that role whose country no phrase stated is the one
       // described ("the Greek president and prime minister" ... "prime minister Kyriakos Mitsotakis")
       // (a role that many hold, "minister", "spokesman", says too little)

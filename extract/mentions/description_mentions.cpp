@@ -40,7 +40,8 @@ class DescriptionMentions : public MentionExtractor {
         // "the Russian ..." or "Russia's ..."
         std::uint32_t start = i;
         if (folded_is(a, i, "'s")) ++start;
-        auto title = parse_title(a, start, s.last_token);
+        // "the French leader": a title word that counts capitalised only, read here in lower case too
+        auto title = parse_title(a, start, s.last_token, folded_is(a, start, "leader"));
         if (!title || title->counterpart) continue;
         if (title->end < s.last_token && name_word(a, title->end)) continue;  // a name follows: not a description
         if (qm.form != NameForm::Demonym && start == i) continue;

@@ -575,3 +575,11 @@ TEST_CASE("officials: a Chinese or Korean family name that is an English word; t
   CHECK(has(n.nodes(), "Official:Omar Khan"));
   for (const auto& node : n.nodes()) CHECK(node.find("Official:He") != 0);
 }
+
+TEST_CASE("coreference: \"the French leader\" is the one head of state or government of France the document names") {
+  auto r = run("French President Lucien Marchal began a tour. In Cameroon, the French leader met President Paul Ndongo.");
+  CHECK(has(r.relations(), "metWith:Lucien Marchal->Paul Ndongo"));
+  // two heads of that country: no guess
+  auto n = run("French President Lucien Marchal and French Prime Minister Anne Roux spoke. The French leader met Paul Ndongo.");
+  for (const auto& rel : n.relations()) CHECK(rel.find("Paul Ndongo") == std::string::npos);
+}
