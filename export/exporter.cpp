@@ -70,11 +70,27 @@ std::string joined_aliases(const graph::Node& n, std::string_view sep) {
 
 std::string node_iri(const std::string& key) { return "urn:irgraph:entity:" + percent_encode(key, ":"); }
 std::string document_iri(const std::string& doc_id) { return "urn:irgraph:document:" + percent_encode(doc_id, ""); }
+std::string statement_iri(const std::string& source_key, RelationType type, const std::string& target_key) {
+  return "urn:irgraph:statement:" + percent_encode(source_key, ":") + "/" + std::string(name(type)) + "/" +
+         percent_encode(target_key, ":");
+}
+
+const char* schema_type(NodeType t) {
+  switch (t) {
+    case NodeType::Country: return "Country";
+    case NodeType::Official: return "Person";
+    case NodeType::Agreement: return "Legislation";
+    case NodeType::Place: return "Place";
+    case NodeType::Organization: return "Organization";
+  }
+  return "Thing";
+}
 
 namespace {
 using Maker = std::unique_ptr<Exporter> (*)();
-constexpr Maker kMakers[] = {make_dot_exporter, make_jsonld_exporter, make_graphml_exporter, make_gexf_exporter,
-                             make_ttl_exporter, make_neo4j_exporter,  make_html_exporter};
+constexpr Maker kMakers[] = {make_dot_exporter,     make_jsonld_exporter,   make_graphml_exporter, make_gexf_exporter,
+                             make_gexf13_exporter,  make_ttl_exporter,      make_ttl_star_exporter, make_neo4j_exporter,
+                             make_html_exporter};
 }  // namespace
 
 void Exporter::write_folder(const graph::KnowledgeGraph&, const Filter&, const std::string&) const {

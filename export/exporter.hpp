@@ -68,6 +68,8 @@ std::unique_ptr<Exporter> make_jsonld_exporter();
 std::unique_ptr<Exporter> make_graphml_exporter();
 std::unique_ptr<Exporter> make_gexf_exporter();
 std::unique_ptr<Exporter> make_ttl_exporter();
+std::unique_ptr<Exporter> make_ttl_star_exporter();
+std::unique_ptr<Exporter> make_gexf13_exporter();
 std::unique_ptr<Exporter> make_neo4j_exporter();
 std::unique_ptr<Exporter> make_html_exporter();
 
@@ -77,6 +79,10 @@ std::string joined_aliases(const graph::Node& n, std::string_view sep = "|");
 /// The IRI of a node key, a relation, a document id (percent-encoded where needed).
 std::string node_iri(const std::string& key);
 std::string document_iri(const std::string& doc_id);
+/// The IRI of the statement node that carries a relation's evidence (JSON-LD, Turtle).
+std::string statement_iri(const std::string& source_key, RelationType type, const std::string& target_key);
+/// The schema.org class of a node type, without prefix ("Person" for officials).
+const char* schema_type(NodeType t);
 inline constexpr std::string_view kVocabulary = "urn:irgraph:ontology#";
 
 }  // namespace irgraph::exporters

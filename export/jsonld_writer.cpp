@@ -14,17 +14,6 @@ namespace irgraph::exporters {
 
 namespace {
 
-const char* schema_type(NodeType t) {
-  switch (t) {
-    case NodeType::Country: return "Country";
-    case NodeType::Official: return "Person";
-    case NodeType::Agreement: return "Legislation";
-    case NodeType::Place: return "Place";
-    case NodeType::Organization: return "Organization";
-  }
-  return "Thing";
-}
-
 /// RapidJSON's output stream concept over a std::ostream, writing in 64 KiB
 /// blocks: rapidjson::OStreamWrapper calls ostream::put for every character.
 class BlockStream {
@@ -155,7 +144,7 @@ class JsonLdExporter : public Exporter {
     std::vector<graph::Atom> cited;  // each document once, in order of first citation
     std::unordered_set<const std::string*> seen;  // atoms: one address per distinct id
     for (const auto& r : sel.relations) {
-      const std::string sid = "urn:irgraph:statement:" + r.source->key + "/" + std::string(irgraph::name(r.relation->type)) + "/" + r.target->key;
+      const std::string sid = statement_iri(r.source->key, r.relation->type, r.target->key);
       w.StartObject();
       kv(w, "@id", sid);
       key(w, "@type");

@@ -14,7 +14,7 @@ PACKAGES=(
 )
 NPM_DIRS=(export/html)   # the HTML viewer's graph library, compiled into irgraph
 if [ "${1:-}" = "--tests" ]; then
-  PACKAGES+=(python3-pyld python3-rdflib jing libxml2-utils time chromium)
+  PACKAGES+=(python3-pyld python3-rdflib python3-networkx raptor2-utils jing libxml2-utils time chromium)
   NPM_DIRS+=(tests/validators)
 fi
 
