@@ -34,10 +34,15 @@ for dir in "$tmp/samples" "$hostile"; do
   jing -c "$schemas/gexf-1.3/gexf.rnc" "$base.gexf1.3" 2>/dev/null || fail "GEXF 1.3 RELAX NG rejects $base.gexf1.3"
   # Debian's NetworkX (2.8) reads the GraphML and the default GEXF: the same nodes, every
   # relation an edge (metWith a mutual one, both ways), time spells as dates
-  /usr/bin/python3 - "$base.graphml" "$base.gexf" "$base.jsonld" <<'PY' || fail "Debian's networkx cannot read $base.graphml/.gexf"
+  /usr/bin/python3 - "$base.graphml" "$base.gexf" "$base.jsonld" "$([ "$dir" = "$tmp/samples" ] && echo samples)" <<'PY' || fail "Debian's networkx cannot read $base.graphml/.gexf"
 import json, sys, networkx as nx
 g1, g2 = nx.read_graphml(sys.argv[1]), nx.read_gexf(sys.argv[2])
 assert g1.number_of_nodes() == g2.number_of_nodes() > 0, (g1, g2)
+if sys.argv[4] == "samples":  # GraphML: officials' countries, metWith marked symmetric, every sentence
+    assert g1.nodes["official:angela-merkel"]["countries"] == "country:DEU", g1.nodes["official:angela-merkel"]
+    met = [d for _, _, d in g1.edges(data=True) if d["relation"] == "metWith"]
+    assert met and all(d.get("symmetric") is True for d in met), met[:1]
+    assert any("\n" in d.get("sentences", "") for _, _, d in g1.edges(data=True))
 relations = [r for r in json.load(open(sys.argv[3], encoding="utf-8"))["@graph"] if "subject" in r]
 mutual = sum(1 for r in relations if r["predicate"] == "ir:metWith")
 assert g2.number_of_edges() == len(relations) + mutual, (g2.number_of_edges(), len(relations), mutual)
