@@ -1,6 +1,7 @@
 #include "cli/command.hpp"
 
 #include "core/error.hpp"
+#include "extract/dates.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/query.hpp"
 
@@ -58,10 +59,17 @@ void BatchOption::add_to(CLI::App& app) {
 }
 
 void FilterOptions::add_to(CLI::App& app) {
+  // a date the filter cannot compare would keep nothing, silently ("--from 2022/07/01")
+  const CLI::Validator iso_date(
+      [](std::string& s) -> std::string {
+        const auto d = s.size() == 10 ? extract::parse_date(s) : std::nullopt;
+        return d && d->iso() == s ? std::string() : "'" + s + "' is not a date written YYYY-MM-DD";
+      },
+      "DATE");
   app.add_option("--types", types, "keep only these node types (comma-separated: Country,Official,...)");
   app.add_option("--relations", relations, "keep only these relations (comma-separated: metWith,signed,...)");
-  app.add_option("--from", from, "keep relations with evidence dated on or after this date (YYYY-MM-DD)");
-  app.add_option("--to", to, "keep relations with evidence dated on or before this date (YYYY-MM-DD)");
+  app.add_option("--from", from, "keep relations with evidence dated on or after this date (YYYY-MM-DD)")->check(iso_date);
+  app.add_option("--to", to, "keep relations with evidence dated on or before this date (YYYY-MM-DD)")->check(iso_date);
   app.add_option("--min-evidence", min_evidence, "keep relations with at least this many evidence items")->check(CLI::PositiveNumber);
   app.add_option("--focus", focus, "keep the neighbourhood of this entity (any of its names)");
   app.add_option("--depth", depth, "with --focus: how many hops around it (default 1)")->check(CLI::NonNegativeNumber);

@@ -19,8 +19,8 @@
 
 namespace irgraph::cli {
 
-/// Exit codes.
-inline constexpr int kOk = 0, kError = 1, kUsage = 2;
+/// Exit codes: done; an error; a usage error; not found (no such entity, no connection).
+inline constexpr int kOk = 0, kError = 1, kUsage = 2, kNotFound = 3;
 
 struct GlobalOptions {
   std::string db = "irgraph.db";

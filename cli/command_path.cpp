@@ -39,7 +39,7 @@ class PathCommand : public Command {
     if (!path) {
       err << "irgraph: no connection between " << label(g, a) << " and " << label(g, b)
           << (via.empty() ? "" : " through the relations given") << "\n";
-      return kError;
+      return kNotFound;
     }
     out << label(g, a) << " → " << label(g, b) << ": " << path->size() << (path->size() == 1 ? " hop" : " hops") << "\n";
     int i = 0;

@@ -31,20 +31,36 @@ int main(int argc, char** argv) {
                "places, organisations and who met, signed, visited ...) from news articles, answers questions on it\n"
                "and exports it to Graphviz, JSON-LD and more.",
                "irgraph"};
-  app.set_version_flag("--version", "irgraph 0.1.0");
+  app.set_version_flag("-V,--version", "irgraph 0.1.0");
   app.add_option("--db", global.db, "the graph store (SQLite)")->capture_default_str();
   app.add_flag("-q,--quiet", global.quiet, "print only errors and results");
   app.require_subcommand(1);
+  app.footer("Exit status: 0 done; 1 an error (bad input is skipped and counted, the rest is done); 2 a usage error;\n"
+             "3 not found (no entity of that name, no connection between the two).\n"
+             "'irgraph help COMMAND' or 'irgraph COMMAND --help' describes a command.");
   auto commands = cli::make_commands();
   std::vector<std::pair<CLI::App*, cli::Command*>> subs;
   for (auto& c : commands) {
     CLI::App* sub = app.add_subcommand(std::string(c->name()), std::string(c->description()));
+    sub->fallthrough();  // --db and -q after the command too
     c->setup(*sub);
     subs.emplace_back(sub, c.get());
   }
+  // "irgraph help [COMMAND]" is "irgraph [COMMAND] --help"
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.size() > 1 && args[1] == "help") {
+    args.erase(args.begin() + 1);
+    args.push_back("--help");
+  }
+  // the command word: the first argument that is no global option or its value
+  std::size_t word_at = 1;
+  while (word_at < args.size() && (args[word_at] == "--db" || args[word_at].rfind("--db=", 0) == 0 || args[word_at] == "-q" ||
+                                   args[word_at] == "--quiet")) {
+    word_at += args[word_at] == "--db" ? 2 : 1;
+  }
   // an unknown subcommand gets "did you mean"
-  if (argc > 1 && argv[1][0] != '-') {
-    std::string word = argv[1];
+  if (word_at < args.size() && args[word_at][0] != '-') {
+    std::string word = args[word_at];
     bool known = false;
     std::string best;
     std::size_t best_d = 99;
@@ -61,7 +77,8 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 takes them last first
+    app.parse(reversed);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -90,6 +107,9 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";
     return cli::kUsage;
+  } catch (const LookupError& e) {
+    cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";
+    return cli::kNotFound;
   } catch (const Error& e) {
     // messages name files, entities and lines from the input: no escape sequence reaches the terminal
     cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";

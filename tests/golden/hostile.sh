@@ -4,15 +4,8 @@
 # named after the item of the reliability promise it holds (README,
 # "Reliability"). Usage: hostile.sh IRGRAPH PROJECT_ROOT [CHECK ...]
 set -uo pipefail
-irgraph=$(realpath "$1")
-root=$(realpath "$2")
-shift 2
-tmp=$(mktemp -d)
-trap 'umount "$tmp"/*/tiny 2>/dev/null; chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 1
-failures=0
-fail() { echo "FAIL [$check]: $1"; failures=$((failures + 1)); }
-ig() { timeout 60 "$irgraph" "$@"; }
+# shellcheck source=tests/golden/checks.sh
+source "$(dirname "$0")/checks.sh"
 
 article() {  # article FILE TEXT...: a plain-text article with a headline
   printf 'Headline\n\n%s\n' "$2" > "$1"
@@ -327,17 +320,4 @@ check_terminal_escapes() {
   done
 }
 
-checks=("$@")
-if [ ${#checks[@]} -eq 0 ]; then
-  mapfile -t checks < <(declare -F | awk '{print $3}' | grep '^check_' | sed 's/^check_//')
-fi
-for check in "${checks[@]}"; do
-  mkdir "$tmp/$check" && cd "$tmp/$check" || exit 1
-  "check_$check"
-  cd "$tmp" || exit 1
-done
-if [ $failures -gt 0 ]; then
-  echo "hostile: $failures failure(s)"
-  exit 1
-fi
-echo "hostile: ${#checks[@]} checks passed"
+run_checks hostile

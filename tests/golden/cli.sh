@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The command-line conventions the README's CLI table promises, one check
+# each (run one alone: bash tests/golden/cli.sh build/irgraph . exit_codes).
+# Usage: cli.sh IRGRAPH PROJECT_ROOT [CHECK ...]
+set -uo pipefail
+# shellcheck source=tests/golden/checks.sh
+source "$(dirname "$0")/checks.sh"
+ig -q --db "$tmp/s.db" ingest "$root/samples/articles"
+
+check_global_options_anywhere() {
+  ig stats --db "$tmp/s.db" > out 2>&1 || fail "--db after the command was refused: $(cat out)"
+  grep -q "^documents: " out || fail "stats after --db gave no figures: $(cat out)"
+  ig show Merkel -q --db "$tmp/s.db" > out 2>&1 || fail "-q and --db after the arguments were refused: $(cat out)"
+}
+
+check_version_and_help() {
+  ig -V | grep -q "^irgraph [0-9]" || fail "-V prints no version"
+  ig --version | grep -q "^irgraph [0-9]" || fail "--version prints no version"
+  ig help path > out 2>&1 || fail "'help path' failed: $(cat out)"
+  grep -q "Usage: irgraph path" out || fail "'help path' is not the path command's help: $(head -3 out)"
+  ig help > out 2>&1 || fail "'help' failed"
+  grep -q "Exit status" out || fail "the help does not list the exit codes"
+}
+
+check_exit_codes() {
+  ig --db "$tmp/s.db" path Merkel Cavusoglu > /dev/null 2>&1
+  [ $? -eq 0 ] || fail "a path found did not exit 0"
+  ig --db "$tmp/s.db" path Merkel "No Such Person" > /dev/null 2>&1
+  [ $? -eq 3 ] || fail "an unknown entity did not exit 3"
+  ig --db "$tmp/s.db" show "No Such Person" > /dev/null 2>&1
+  [ $? -eq 3 ] || fail "show of an unknown entity did not exit 3"
+  ig --db "$tmp/s.db" path Merkel Cavusoglu --via signed > /dev/null 2>&1
+  [ $? -eq 3 ] || fail "no connection did not exit 3"
+  ig --db "$tmp/s.db" export --format nope > /dev/null 2>&1
+  [ $? -eq 2 ] || fail "a usage error did not exit 2"
+  ig --db missing.db stats > /dev/null 2>&1
+  [ $? -eq 1 ] || fail "a missing store did not exit 1"
+}
+
+check_did_you_mean() {
+  ig --db "$tmp/s.db" ingst x > /dev/null 2> err
+  [ $? -eq 2 ] || fail "a misspelt command after --db did not exit 2"
+  grep -q "did you mean 'ingest'" err || fail "no 'did you mean' after global options: $(cat err)"
+  ig pth a b 2> err
+  grep -q "did you mean 'path'" err || fail "no 'did you mean' for pth: $(cat err)"
+}
+
+check_dates_validated() {
+  ig --db "$tmp/s.db" export -f dot --from 2022/07/01 > /dev/null 2> err
+  [ $? -eq 2 ] || fail "--from 2022/07/01 was accepted"
+  grep -q "not a date written YYYY-MM-DD" err || fail "no clear error for a bad date: $(cat err)"
+  ig --db "$tmp/s.db" export -f dot --to 2022-02-30 > /dev/null 2> err && fail "--to 2022-02-30 was accepted"
+  ig --db "$tmp/s.db" export -f dot --from 2016-01-01 --to 2022-12-31 > /dev/null 2> err || fail "good dates refused: $(cat err)"
+}
+
+check_stdout_outputs() {
+  ig --db "$tmp/s.db" export -f ttl -o - > out.ttl && grep -q "^@prefix" out.ttl || fail "export -o - wrote no Turtle to standard output"
+  ig --db "$tmp/s.db" render -o - --format svg > out.svg && grep -q "<svg" out.svg || fail "render -o - wrote no SVG to standard output"
+  ig --db "$tmp/s.db" render -o x.pdf 2> err && fail "render -o x.pdf was accepted"
+  grep -q "svg.*png" err || fail "render's format error names no formats: $(cat err)"
+  ig --db "$tmp/s.db" export -f nope 2> err
+  grep -q "formats: dot, jsonld" err || fail "export's format error names no formats: $(cat err)"
+}
+
+run_checks cli
