@@ -9,6 +9,8 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -140,6 +142,10 @@ Document read_text_article(std::string_view raw, const std::string& path) {
     std::size_t nl = d.text.find('\n', pos);
     std::string_view line(d.text.data() + pos, (nl == std::string::npos ? d.text.size() : nl) - pos);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    // a Markdown heading's marks are no part of the headline ("# Title")
+    std::size_t marks = 0;
+    while (marks < line.size() && line[marks] == '#') ++marks;
+    if (marks > 0 && marks < line.size() && line[marks] == ' ') line.remove_prefix(marks + 1);
     if (!line.empty()) { d.title = std::string(line.substr(0, 500)); break; }
     if (nl == std::string::npos) break;
     pos = nl + 1;
@@ -223,7 +229,79 @@ bool is_json_lines(const fs::path& p) {
 
 bool is_plain_text(const fs::path& p) {
   auto ext = lower_extension(p);
-  return ext == ".txt" || ext == ".text";
+  return ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown";
+}
+
+/// A .json file: one article object, an array of them, or JSON Lines under that name.
+bool is_json_document(const fs::path& p) { return lower_extension(p) == ".json"; }
+
+/// Largest .json file read whole (an array of articles).
+constexpr std::size_t kMaxJsonDocumentBytes = 4 * kMaxArticleBytes;
+
+void read_json_document(std::istream& in, const std::string& path, const ReadHandler& h) {
+  std::string raw;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    raw.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (raw.size() > kMaxJsonDocumentBytes) {
+      h.on_error(InputError(path, 0, kMaxJsonDocumentBytes,
+                            "JSON file larger than " + std::to_string(kMaxJsonDocumentBytes >> 20) + " MiB (write it as JSON Lines)"));
+      return;
+    }
+  }
+  const auto first = raw.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first == std::string::npos) {
+    h.on_error(InputError(path, 0, 0, "empty JSON file"));
+    return;
+  }
+  if (raw[first] == '[') {
+    // an array of articles: each element read as a JSON line would be, numbered as items
+    if (auto deep = find_deep_json(raw, kMaxJsonDepth)) {
+      h.on_error(InputError(path, 0, *deep, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"));
+      return;
+    }
+    if (auto bad = find_invalid_utf8(raw)) {
+      h.on_error(InputError(path, 0, *bad, "invalid UTF-8"));
+      return;
+    }
+    rapidjson::Document j;
+    j.Parse<rapidjson::kParseIterativeFlag>(raw.data(), raw.size());
+    if (j.HasParseError()) {
+      h.on_error(InputError(path, 0, j.GetErrorOffset(), std::string("bad JSON: ") + rapidjson::GetParseError_En(j.GetParseError())));
+      return;
+    }
+    std::uint64_t item = 0;
+    for (const auto& v : j.GetArray()) {
+      ++item;
+      rapidjson::StringBuffer sb;
+      rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+      v.Accept(w);
+      try {
+        h.on_document(parse_json_line(std::string(sb.GetString(), sb.GetSize()), path + " item", item, 0, h));
+      } catch (const InputError& e) {
+        h.on_error(e);
+      }
+    }
+    return;
+  }
+  // one object, pretty-printed or not; else JSON Lines under a .json name
+  rapidjson::Document probe;
+  if (raw[first] == '{' && !find_deep_json(raw, kMaxJsonDepth)) {
+    probe.Parse<rapidjson::kParseIterativeFlag>(raw.data(), raw.size());
+    if (!probe.HasParseError()) {
+      try {
+        std::string line = raw.substr(first);
+        std::replace(line.begin(), line.end(), '\n', ' ');  // one object: its layout is no content
+        std::replace(line.begin(), line.end(), '\r', ' ');
+        h.on_document(parse_json_line(line, path, 1, first, h));
+      } catch (const InputError& e) {
+        h.on_error(e);
+      }
+      return;
+    }
+  }
+  std::istringstream lines(raw);
+  read_json_lines(lines, path, h);
 }
 
 void read_text_stream(std::istream& in, const std::string& path, const ReadHandler& h) {
@@ -300,6 +378,10 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& g
     h.on_error(InputError(shown, 0, 0, "cannot open file"));
     return;
   }
+  if (is_json_document(p)) {
+    read_json_document(in, shown, h);
+    return;
+  }
   // .jsonl/.ndjson, or another name (not .txt) whose content opens with '{'
   bool jsonl = is_json_lines(p);
   if (!jsonl && !is_plain_text(p)) {
@@ -352,7 +434,9 @@ void collect_files(const fs::path& dir, std::vector<fs::path>& files, std::vecto
 
 }  // namespace
 
-bool is_article_file(const std::string& name) { return is_plain_text(name) || is_json_lines(name); }
+bool is_article_file(const std::string& name) {
+  return is_plain_text(name) || is_json_lines(name) || is_json_document(name);
+}
 
 void read_json_lines(std::istream& in, const std::string& path, const ReadHandler& h) {
   std::string line;
@@ -423,9 +507,9 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, s
         if (ignored.size() > 3) list += ", ...";
         h.on_warning(InputError(input, 0, 0,
                                 std::to_string(ignored.size()) + " file" + (ignored.size() == 1 ? "" : "s") +
-                                    " ignored, not article files (.txt, .text, .jsonl, .ndjson): " + list));
+                                    " ignored, not article files (.txt, .text, .md, .jsonl, .ndjson, .json): " + list));
       }
-      if (files.empty()) h.on_error(InputError(input, 0, 0, "no article files (.txt, .text, .jsonl, .ndjson) in this folder"));
+      if (files.empty()) h.on_error(InputError(input, 0, 0, "no article files (.txt, .text, .md, .jsonl, .ndjson, .json) in this folder"));
       std::sort(files.begin(), files.end());
       for (const auto& f : files) read_file(f, f.string(), h);
       continue;

@@ -88,7 +88,7 @@ TEST_CASE("folders are read recursively in order; a bad file does not stop the r
   write(dir / "b.txt", "Second\n\nText b.");
   write(dir / "sub" / "a.txt", "First\n\nText a.");
   write(dir / "bad.txt", std::string("Bad\n\n\xC3(", 7));
-  write(dir / "notes.md", "ignored");
+  write(dir / "notes.csv", "ignored");
   Collected c;
   read_inputs({dir.string(), (dir / "missing.txt").string()}, c.handler());
   REQUIRE(c.docs.size() == 2);
@@ -200,4 +200,24 @@ TEST_CASE("a file name that is not UTF-8 gives a valid UTF-8 id") {
   REQUIRE(c.docs.size() == 1);
   CHECK_FALSE(find_invalid_utf8(c.docs[0].id).has_value());
   CHECK(c.docs[0].id.find("caf%E9.txt") != std::string::npos);
+}
+
+TEST_CASE("folders read Markdown and .json articles: one object, an array of them, or JSON Lines") {
+  auto dir = temp_dir("json-md");
+  write(dir / "a.md", "# Talks in Algiers\n\nFrench President Emmanuel Macron visited Algeria.\n");
+  write(dir / "b.json", "{\n  \"id\": \"k1\",\n  \"title\": \"Ruto\",\n  \"text\": \"Kenyan President William Ruto visited Ethiopia.\"\n}\n");
+  write(dir / "c.json", "[{\"id\": \"c1\", \"text\": \"One.\"}, 5, {\"id\": \"c2\", \"text\": \"Two.\"}]");
+  write(dir / "d.json", "{\"id\": \"d1\", \"text\": \"Three.\"}\n{\"id\": \"d2\", \"text\": \"Four.\"}\n");
+  write(dir / "e.json", "[{\"id\": \"e1\", \"text\": \"Five.\"");  // cut short
+  Collected c;
+  read_inputs({dir.string()}, c.handler());
+  std::vector<std::string> ids;
+  for (const auto& d : c.docs) ids.push_back(d.id);
+  CHECK(ids == std::vector<std::string>{(dir / "a.md").string(), "k1", "c1", "c2", "d1", "d2"});
+  CHECK(c.docs[0].title == "Talks in Algiers");  // the heading's marks are no part of it
+  CHECK(c.docs[1].text == "Kenyan President William Ruto visited Ethiopia.");
+  REQUIRE(c.errors.size() == 2);
+  CHECK(c.errors[0].find("c.json item:2") != std::string::npos);
+  CHECK(c.errors[1].find("e.json") != std::string::npos);
+  CHECK(c.errors[1].find("bad JSON") != std::string::npos);
 }

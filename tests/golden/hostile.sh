@@ -41,10 +41,10 @@ check_folder_case() {
   article in/A.TXT "French President Emmanuel Macron visited Algeria."
   article in/b.Jsonl.txt "Canadian Prime Minister Justin Trudeau visited Kyiv."
   printf '%s\n' '{"id": "j1", "text": "Kenyan President William Ruto visited Ethiopia."}' > in/c.JSONL
-  printf 'notes\n' > in/notes.md
+  printf 'a,b\n' > in/notes.csv
   ig --db s.db ingest in > out 2> err
   grep -q "3 ingested" out || fail "case variants of .txt/.jsonl were skipped: $(cat out err)"
-  grep -q "1 file ignored, not article files.*notes.md" err || fail "a file of another kind was skipped without a word: $(cat err)"
+  grep -q "1 file ignored, not article files.*notes.csv" err || fail "a file of another kind was skipped without a word: $(cat err)"
 }
 
 check_symlink_loops() {
