@@ -238,17 +238,30 @@ bool is_json_document(const fs::path& p) { return lower_extension(p) == ".json";
 /// Largest .json file read whole (an array of articles).
 constexpr std::size_t kMaxJsonDocumentBytes = 4 * kMaxArticleBytes;
 
-void read_json_document(std::istream& in, const std::string& path, const ReadHandler& h) {
+/// The whole stream, or nothing (reported) when it holds more than `cap`
+/// bytes (`what` names it: "article") or cannot be read.
+std::optional<std::string> read_whole(std::istream& in, std::size_t cap, const std::string& what, const std::string& path,
+                                      const ReadHandler& h) {
   std::string raw;
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     raw.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (raw.size() > kMaxJsonDocumentBytes) {
-      h.on_error(InputError(path, 0, kMaxJsonDocumentBytes,
-                            "JSON file larger than " + std::to_string(kMaxJsonDocumentBytes >> 20) + " MiB (write it as JSON Lines)"));
-      return;
+    if (raw.size() > cap) {
+      h.on_error(InputError(path, 0, cap, what + " larger than " + std::to_string(cap >> 20) + " MiB"));
+      return std::nullopt;
     }
   }
+  if (in.bad()) {
+    h.on_error(InputError(path, 0, raw.size(), "read error"));
+    return std::nullopt;
+  }
+  return raw;
+}
+
+void read_json_document(std::istream& in, const std::string& path, const ReadHandler& h) {
+  auto whole = read_whole(in, kMaxJsonDocumentBytes, "JSON file", path, h);
+  if (!whole) return;
+  const std::string& raw = *whole;
   const auto first = raw.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first == std::string::npos) {
     h.on_error(InputError(path, 0, 0, "empty JSON file"));
@@ -305,16 +318,9 @@ void read_json_document(std::istream& in, const std::string& path, const ReadHan
 }
 
 void read_text_stream(std::istream& in, const std::string& path, const ReadHandler& h) {
-  std::string raw;
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    raw.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (raw.size() > kMaxArticleBytes) {
-      h.on_error(InputError(path, 0, kMaxArticleBytes, "article larger than " + std::to_string(kMaxArticleBytes >> 20) + " MiB"));
-      return;
-    }
-  }
-  if (in.bad()) { h.on_error(InputError(path, 0, raw.size(), "read error")); return; }
+  auto whole = read_whole(in, kMaxArticleBytes, "article", path, h);
+  if (!whole) return;
+  const std::string& raw = *whole;
   try {
     h.on_document(read_text_article(raw, path));
   } catch (const InputError& e) {
