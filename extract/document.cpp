@@ -258,31 +258,44 @@ std::optional<std::string> read_whole(std::istream& in, std::size_t cap, const s
   return raw;
 }
 
-void read_json_document(std::istream& in, const std::string& path, const ReadHandler& h) {
+/// Does a JSON value hold an article (an object with "text", or an array with one)?
+bool holds_article(const rapidjson::Value& v) {
+  if (v.IsObject()) return v.HasMember("text");
+  if (v.IsArray())
+    for (const auto& e : v.GetArray())
+      if (e.IsObject() && e.HasMember("text")) return true;
+  return false;
+}
+
+/// Reads a .json file's articles. In a folder (`in_folder`), a file that
+/// parses but holds no article (no "text": annotations, settings beside the
+/// articles) is not read and false is returned, for the folder's warning.
+bool read_json_document(std::istream& in, const std::string& path, const ReadHandler& h, bool in_folder) {
   auto whole = read_whole(in, kMaxJsonDocumentBytes, "JSON file", path, h);
-  if (!whole) return;
+  if (!whole) return true;
   const std::string& raw = *whole;
   const auto first = raw.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first == std::string::npos) {
     h.on_error(InputError(path, 0, 0, "empty JSON file"));
-    return;
+    return true;
   }
   if (raw[first] == '[') {
     // an array of articles: each element read as a JSON line would be, numbered as items
     if (auto deep = find_deep_json(raw, kMaxJsonDepth)) {
       h.on_error(InputError(path, 0, *deep, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"));
-      return;
+      return true;
     }
     if (auto bad = find_invalid_utf8(raw)) {
       h.on_error(InputError(path, 0, *bad, "invalid UTF-8"));
-      return;
+      return true;
     }
     rapidjson::Document j;
     j.Parse<rapidjson::kParseIterativeFlag>(raw.data(), raw.size());
     if (j.HasParseError()) {
       h.on_error(InputError(path, 0, j.GetErrorOffset(), std::string("bad JSON: ") + rapidjson::GetParseError_En(j.GetParseError())));
-      return;
+      return true;
     }
+    if (in_folder && !holds_article(j)) return false;
     std::uint64_t item = 0;
     for (const auto& v : j.GetArray()) {
       ++item;
@@ -295,13 +308,14 @@ void read_json_document(std::istream& in, const std::string& path, const ReadHan
         h.on_error(e);
       }
     }
-    return;
+    return true;
   }
   // one object, pretty-printed or not; else JSON Lines under a .json name
   rapidjson::Document probe;
   if (raw[first] == '{' && !find_deep_json(raw, kMaxJsonDepth)) {
     probe.Parse<rapidjson::kParseIterativeFlag>(raw.data(), raw.size());
     if (!probe.HasParseError()) {
+      if (in_folder && !holds_article(probe)) return false;
       try {
         std::string line = raw.substr(first);
         std::replace(line.begin(), line.end(), '\n', ' ');  // one object: its layout is no content
@@ -310,11 +324,12 @@ void read_json_document(std::istream& in, const std::string& path, const ReadHan
       } catch (const InputError& e) {
         h.on_error(e);
       }
-      return;
+      return true;
     }
   }
   std::istringstream lines(raw);
   read_json_lines(lines, path, h);
+  return true;
 }
 
 void read_text_stream(std::istream& in, const std::string& path, const ReadHandler& h) {
@@ -365,7 +380,9 @@ void read_special(const fs::path& p, const std::string& shown, const ReadHandler
   read_unseekable(in, shown, h);
 }
 
-void read_file(const fs::path& p, const std::string& shown, const ReadHandler& given) {
+/// Reads one file's articles; false for a .json file in a folder that holds
+/// no article (see read_json_document), which is left to the folder's warning.
+bool read_file(const fs::path& p, const std::string& shown, const ReadHandler& given, bool in_folder = false) {
   std::error_code ec;
   // every document read from it carries the file's canonical path
   std::string source;
@@ -377,17 +394,14 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& g
   };
   if (auto st = fs::status(p, ec); !ec && !fs::is_regular_file(st)) {
     read_special(p, shown, h);
-    return;
+    return true;
   }
   std::ifstream in(p, std::ios::binary);
   if (!in) {
     h.on_error(InputError(shown, 0, 0, "cannot open file"));
-    return;
+    return true;
   }
-  if (is_json_document(p)) {
-    read_json_document(in, shown, h);
-    return;
-  }
+  if (is_json_document(p)) return read_json_document(in, shown, h, in_folder);
   // .jsonl/.ndjson, or another name (not .txt) whose content opens with '{'
   bool jsonl = is_json_lines(p);
   if (!jsonl && !is_plain_text(p)) {
@@ -399,6 +413,7 @@ void read_file(const fs::path& p, const std::string& shown, const ReadHandler& g
   }
   if (jsonl) read_json_lines(in, shown, h);
   else read_text_stream(in, shown, h);
+  return true;
 }
 
 /// Article files under `dir` (hidden entries skipped); a folder that cannot
@@ -505,19 +520,26 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, s
       std::vector<fs::path> ignored;
       std::set<std::pair<dev_t, ino_t>> seen;
       collect_files(p, files, ignored, h, seen);
-      if (!ignored.empty() && h.on_warning) {  // one line per folder given, not one per file
-        std::sort(ignored.begin(), ignored.end());
+      // one line per folder given, not one per file: "3 files ignored, <why>: a, b, c"
+      auto warn = [&](std::vector<fs::path>& paths, const std::string& why) {
+        if (paths.empty() || !h.on_warning) return;
+        std::sort(paths.begin(), paths.end());
         std::string list;
-        for (std::size_t i = 0; i < std::min<std::size_t>(ignored.size(), 3); ++i)
-          list += (i ? ", " : "") + ignored[i].lexically_relative(p).string();
-        if (ignored.size() > 3) list += ", ...";
+        for (std::size_t i = 0; i < std::min<std::size_t>(paths.size(), 3); ++i)
+          list += (i ? ", " : "") + paths[i].lexically_relative(p).string();
+        if (paths.size() > 3) list += ", ...";
         h.on_warning(InputError(input, 0, 0,
-                                std::to_string(ignored.size()) + " file" + (ignored.size() == 1 ? "" : "s") +
-                                    " ignored, not article files (.txt, .text, .md, .jsonl, .ndjson, .json): " + list));
-      }
-      if (files.empty()) h.on_error(InputError(input, 0, 0, "no article files (.txt, .text, .md, .jsonl, .ndjson, .json) in this folder"));
+                                std::to_string(paths.size()) + " file" + (paths.size() == 1 ? "" : "s") + " ignored, " +
+                                    why + ": " + list));
+      };
+      warn(ignored, "not article files (.txt, .text, .md, .jsonl, .ndjson, .json)");
       std::sort(files.begin(), files.end());
-      for (const auto& f : files) read_file(f, f.string(), h);
+      std::vector<fs::path> no_articles;
+      for (const auto& f : files)
+        if (!read_file(f, f.string(), h, true)) no_articles.push_back(f);
+      warn(no_articles, "JSON without articles (no \"text\")");
+      if (files.size() == no_articles.size())
+        h.on_error(InputError(input, 0, 0, "no article files (.txt, .text, .md, .jsonl, .ndjson, .json) in this folder"));
       continue;
     }
     read_file(p, input, h);

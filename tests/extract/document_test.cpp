@@ -221,3 +221,33 @@ TEST_CASE("folders read Markdown and .json articles: one object, an array of the
   CHECK(c.errors[1].find("e.json") != std::string::npos);
   CHECK(c.errors[1].find("bad JSON") != std::string::npos);
 }
+
+TEST_CASE("in a folder, a .json file without articles (annotations beside them) is a warning, not an error") {
+  // the evaluation layout: articles and their gold annotations side by side
+  auto dir = temp_dir("json-beside");
+  write(dir / "001.txt", "Headline\n\nFrench President Emmanuel Macron visited Algeria.\n");
+  write(dir / "001.gold.json", "{\"entities\": [], \"relations\": []}");
+  write(dir / "002.gold.json", "[{\"id\": \"x\"}]");
+  Collected c;
+  std::vector<std::string> warnings;
+  ReadHandler h = c.handler();
+  h.on_warning = [&](const InputError& e) { warnings.push_back(e.what()); };
+  read_inputs({dir.string()}, h);
+  CHECK(c.docs.size() == 1);
+  CHECK(c.errors.empty());
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("2 files ignored, JSON without articles (no \"text\"): 001.gold.json, 002.gold.json") !=
+        std::string::npos);
+  // named on its own, it is an input that holds no article: an error
+  Collected named;
+  read_inputs({(dir / "001.gold.json").string()}, named.handler());
+  CHECK(named.docs.empty());
+  CHECK(named.errors.size() == 1);
+  // a folder of nothing but such files has no article file
+  auto only = temp_dir("json-only");
+  write(only / "a.gold.json", "{\"entities\": []}");
+  Collected none;
+  read_inputs({only.string()}, none.handler());
+  REQUIRE(none.errors.size() == 1);
+  CHECK(none.errors[0].find("no article files") != std::string::npos);
+}
