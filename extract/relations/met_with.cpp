@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "extract/relations/relation_rules.hpp"
 
@@ -25,6 +26,7 @@ class MetWith : public RelationExtractor {
         {"pronoun-subject", "\"he\" or \"she\" before a meeting verb stands for the official named last before it (or first in the sentence before)"},
         {"coordinated-subjects", "coordinated officials before \"met\", \"held talks\", \"spoke\" (\"X and Y met\")"},
         {"talks-between", "\"talks between X and Y\""},
+        {"fronted-meeting", "\"In talks with X in Bali, Y presented ...\": the official after the fronted meeting phrase"},
     };
   }
   void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
@@ -98,6 +100,14 @@ class MetWith : public RelationExtractor {
           subj = pronoun_subject(a, s, slots, k, objg);
           rule = "pronoun-subject";
         }
+        if (subj.empty() && !obj.empty()) {
+          auto [fronted_subj, fronted_obj] = fronted_meeting(a, s, slots, k, objg);
+          if (!fronted_subj.empty()) {
+            subj = std::move(fronted_subj);
+            obj = std::move(fronted_obj);
+            rule = "fronted-meeting";
+          }
+        }
         if (!subj.empty() && !obj.empty()) {
           for (int x : subj)
             for (int y : obj) emit(RelationType::MetWith, std::min(x, y), std::max(x, y), s.index, mode, rule);
@@ -110,6 +120,42 @@ class MetWith : public RelationExtractor {
   }
 
  private:
+  /// "In talks with X on the sidelines of ..., Y presented", "After a meeting with X, Y said": a
+  /// sentence that opens with a meeting phrase has its subject right after the phrase's comma.
+  /// Returns the subject's and the object's entities (none when the sentence is not so built).
+  static std::pair<std::vector<int>, std::vector<int>> fronted_meeting(const Annotation& a, const Sentence& s,
+                                                                       const std::vector<Slot>& slots, std::uint32_t trigger,
+                                                                       std::vector<std::size_t> object) {
+    const std::uint32_t first = s.first_token;
+    if (trigger > first + 5 || !in(a.tokens[first].folded, {"in", "during", "after", "following", "before", "at", "ahead"}))
+      return {};
+    for (std::uint32_t q = first + 1; q < trigger; ++q)  // "In talks", "After a five-hour meeting"
+      if (a.owner[q] >= 0 || a.tokens[q].cap() || !a.tokens[q].word()) return {};
+    // "with X, Chinese Foreign Minister Y said": the object group read on over the comma to the
+    // subject; a list of objects ends with "and" ("with A, B and C, Y said")
+    if (object.size() >= 2) {
+      const Slot& last = slots[object.back()];
+      const Slot& prev = slots[object[object.size() - 2]];
+      const std::uint32_t last_from = last.first - title_tokens(a, last, prev.last);
+      bool comma_only = last_from > prev.last;
+      for (std::uint32_t q = prev.last; q < last_from; ++q) comma_only &= a.tokens[q].folded == ",";
+      if (comma_only && last.last < s.last_token && a.tokens[last.last].word() && !in(a.tokens[last.last].folded, {"and", "or"})) {
+        std::vector<int> subject = last.entities;
+        object.pop_back();
+        return {subject, entities_of(slots, object)};
+      }
+    }
+    std::uint32_t comma = slots[object.back()].last;
+    while (comma < s.last_token && a.tokens[comma].folded != ",") ++comma;
+    if (comma >= s.last_token) return {};
+    auto subject = group_after(a, slots, comma + 1, s.last_token, {NodeType::Official}, 4);
+    if (subject.empty()) return {};
+    // the subject's own title may stand between: "..., Chinese Foreign Minister Wang Yi"
+    const Slot& head = slots[subject.front()];
+    if (head.first - title_tokens(a, head, comma + 1) > comma + 2) return {};
+    return {entities_of(slots, subject), entities_of(slots, object)};
+  }
+
   static void pairwise(Emitter& emit, const std::vector<int>& people, std::uint32_t sentence, const std::string& mode,
                        std::string_view rule) {
     for (std::size_t i = 0; i < people.size(); ++i)

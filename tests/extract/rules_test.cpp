@@ -411,6 +411,7 @@ TEST_CASE("every declared rule fires on its example sentence") {
        "tour that included a meeting with US Secretary of State Anna Berg."},
       {"met-with/coordinated-subjects", "Russian President Vladimir Putin and Turkish President Recep Erdogan met."},
       {"met-with/talks-between", "There were talks between Russian President Vladimir Putin and Turkish President Recep Erdogan."},
+      {"met-with/fronted-meeting", "After a meeting with Russian President Vladimir Putin, Turkish President Recep Erdogan spoke."},
       {"accompanied/accompanied-by", "Turkish President Recep Erdogan, accompanied by Defense Minister Hulusi Akar, came."},
       {"accompanied/accompanied-active", "Defense Minister Hulusi Akar accompanied Turkish President Recep Erdogan."},
       {"signed/active", "Turkey and Russia signed the Sochi agreement."},
@@ -582,4 +583,18 @@ TEST_CASE("coreference: \"the French leader\" is the one head of state or govern
   // two heads of that country: no guess
   auto n = run("French President Lucien Marchal and French Prime Minister Anne Roux spoke. The French leader met Paul Ndongo.");
   for (const auto& rel : n.relations()) CHECK(rel.find("Paul Ndongo") == std::string::npos);
+}
+
+TEST_CASE("met-with/fronted-meeting: the subject after a sentence's opening meeting phrase") {
+  auto r = run("In talks with US Secretary of State Mark Hale in Geneva, Chinese Foreign Minister Li Wei presented three lists. "
+               "After talks with Kenyan President Daniel Kiprop, Ugandan President John Okello and Tanzanian President "
+               "Amina Juma, Indian Prime Minister Ravi Rao left.");
+  CHECK((has(r.relations(), "metWith:Li Wei->Mark Hale") || has(r.relations(), "metWith:Mark Hale->Li Wei")));
+  for (const auto* guest : {"Daniel Kiprop", "John Okello", "Amina Juma"})
+    CHECK((has(r.relations(), std::string("metWith:") + guest + "->Ravi Rao") ||
+           has(r.relations(), std::string("metWith:Ravi Rao->") + guest)));
+  CHECK_FALSE(has(r.relations(), "metWith:Daniel Kiprop->John Okello"));
+  // someone else after the comma: no guess
+  auto n = run("After a meeting with US Secretary of State Mark Hale, reporters asked Chinese Foreign Minister Li Wei about it.");
+  for (const auto& rel : n.relations()) CHECK(rel.rfind("metWith:", 0) != 0);
 }
