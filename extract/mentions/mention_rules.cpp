@@ -195,14 +195,28 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
 /// A person's name starting at token i: capitalised words, particles
 /// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
 /// capitalised word. Returns the end token, or i when there is none.
+/// Is the sentence of token k written in title case (a headline: no lower-case word
+/// but short function words)?
+bool title_case(const Annotation& a, std::uint32_t k) {
+  const Sentence& s = a.sentence_of(k);
+  for (std::uint32_t q = s.first_token; q < s.last_token; ++q) {
+    const Token& t = a.tokens[q];
+    if (t.word() && !t.cap() && !t.is(kNumber) && t.end - t.begin > 3) return false;
+  }
+  return true;
+}
+
 std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint32_t end, bool allow_gazetteer) {
   std::uint32_t k = i, last_ok = i;
   int words = 0;
   while (k < end && words < 6) {
     const Token& t = a.tokens[k];
     if (k > i && t.is(kLineBefore)) break;
-    if (name_word(a, k)) {
-      if (words > 0 && a.is(k, kHeadlineVerb)) break;
+    // in a sentence written in ordinary case, a capitalised "Said" after a name is its surname
+    // ("Amina Said met"); in a headline it is the verb ("Erdogan Said To Visit")
+    const bool said_surname = words > 0 && t.cap() && t.folded == "said" && !title_case(a, k);
+    if (name_word(a, k) || said_surname) {
+      if (words > 0 && a.is(k, kHeadlineVerb) && !said_surname) break;
       // no name starts with a word of a title ("General Staff" after "Gen Sergei Rudskoi of the Russian")
       if (words == 0 && title_word_at(a, k)) break;
       // a country, organisation or agreement name is not part of a person's name

@@ -598,3 +598,11 @@ TEST_CASE("met-with/fronted-meeting: the subject after a sentence's opening meet
   auto n = run("After a meeting with US Secretary of State Mark Hale, reporters asked Chinese Foreign Minister Li Wei about it.");
   for (const auto& rel : n.relations()) CHECK(rel.rfind("metWith:", 0) != 0);
 }
+
+TEST_CASE("officials: a capitalised \"Said\" after a name is a surname in ordinary text, the verb in a headline") {
+  auto r = run("He met Deputy Prime Minister of Oman Shihab Bin Tarik Al Said. Tanzanian President Amina Said spoke.");
+  CHECK(has(r.nodes(), "Official:Shihab Bin Tarik Al Said"));
+  CHECK(has(r.nodes(), "Official:Amina Said"));
+  auto h = run("Kenyan President William Ruto Said He Will Visit Tanzania");
+  CHECK(has(h.nodes(), "Official:William Ruto"));
+}
