@@ -196,12 +196,15 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
 /// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
 /// capitalised word. Returns the end token, or i when there is none.
 /// Is the sentence of token k written in title case (a headline: no lower-case word
-/// but short function words)?
+/// but the function words headlines keep in lower case)?
 bool title_case(const Annotation& a, std::uint32_t k) {
   const Sentence& s = a.sentence_of(k);
   for (std::uint32_t q = s.first_token; q < s.last_token; ++q) {
     const Token& t = a.tokens[q];
-    if (t.word() && !t.cap() && !t.is(kNumber) && t.end - t.begin > 3) return false;
+    if (t.word() && !t.cap() && !t.is(kNumber) &&
+        !in_list(t.folded, {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as",
+                            "from", "vs", "'s"}))
+      return false;
   }
   return true;
 }
