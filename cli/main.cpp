@@ -89,6 +89,11 @@ int main(int argc, char** argv) {
     app.exit(e);
     return cli::kUsage;
   }
+  // messages name files, entities and lines from the input: no escape sequence reaches the terminal
+  auto report = [](const std::exception& e, int code, const char* kind = "") {
+    cli::TerminalText(std::cerr) << "irgraph: " << kind << e.what() << "\n";
+    return code;
+  };
   try {
     if (global.db.empty()) throw UsageError("--db: empty path (name the store file)");
     for (auto& [sub, cmd] : subs)
@@ -105,18 +110,13 @@ int main(int argc, char** argv) {
         return rc;
       }
   } catch (const UsageError& e) {
-    cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";
-    return cli::kUsage;
+    return report(e, cli::kUsage);
   } catch (const LookupError& e) {
-    cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";
-    return cli::kNotFound;
+    return report(e, cli::kNotFound);
   } catch (const Error& e) {
-    // messages name files, entities and lines from the input: no escape sequence reaches the terminal
-    cli::TerminalText(std::cerr) << "irgraph: " << e.what() << "\n";
-    return cli::kError;
+    return report(e, cli::kError);
   } catch (const std::exception& e) {
-    cli::TerminalText(std::cerr) << "irgraph: internal error: " << e.what() << "\n";
-    return cli::kError;
+    return report(e, cli::kError, "internal error: ");
   }
   return cli::kUsage;
 }

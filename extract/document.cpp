@@ -9,8 +9,6 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -167,19 +165,26 @@ std::string json_string(const rapidjson::Value& obj, const char* key) {
   throw Error(std::string("field \"") + key + "\" is not a string");
 }
 
-Document parse_json_line(const std::string& line, const std::string& path, std::uint64_t lineno, std::uint64_t byte_base,
-                         const ReadHandler& h) {
-  // Check encoding on the raw bytes first so the byte offset is exact.
-  if (auto nul = line.find('\0'); nul != std::string::npos)
-    throw InputError(path, lineno, byte_base + nul, "NUL byte in JSON line");
-  if (auto bad = find_invalid_utf8(line)) throw InputError(path, lineno, byte_base + *bad, "invalid UTF-8");
-  if (auto deep = find_deep_json(line, kMaxJsonDepth))
+/// JSON text from untrusted input, parsed: raw bytes checked first (NUL,
+/// UTF-8, nesting) so a byte offset is exact. Throws InputError.
+rapidjson::Document parse_checked(std::string_view json, const std::string& path, std::uint64_t lineno,
+                                  std::uint64_t byte_base) {
+  if (auto nul = json.find('\0'); nul != std::string_view::npos)
+    throw InputError(path, lineno, byte_base + nul, "NUL byte in JSON");
+  if (auto bad = find_invalid_utf8(json)) throw InputError(path, lineno, byte_base + *bad, "invalid UTF-8");
+  if (auto deep = find_deep_json(json, kMaxJsonDepth))
     throw InputError(path, lineno, byte_base + *deep, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   rapidjson::Document j;
-  j.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+  j.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
   if (j.HasParseError())
     throw InputError(path, lineno, byte_base + j.GetErrorOffset(),
                      std::string("bad JSON: ") + rapidjson::GetParseError_En(j.GetParseError()));
+  return j;
+}
+
+/// An article from a parsed JSON object (a JSON line, a .json file or one item of its array).
+Document article_from_json(const rapidjson::Value& j, const std::string& path, std::uint64_t lineno, std::uint64_t byte_base,
+                           const ReadHandler& h) {
   if (!j.IsObject()) throw InputError(path, lineno, byte_base, "JSON line is not an object");
   Document d;
   d.origin = path + ":" + std::to_string(lineno);
@@ -216,6 +221,11 @@ Document parse_json_line(const std::string& line, const std::string& path, std::
   return d;
 }
 
+Document parse_json_line(const std::string& line, const std::string& path, std::uint64_t lineno, std::uint64_t byte_base,
+                         const ReadHandler& h) {
+  return article_from_json(parse_checked(line, path, lineno, byte_base), path, lineno, byte_base, h);
+}
+
 std::string lower_extension(const fs::path& p) {
   auto ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -231,6 +241,9 @@ bool is_plain_text(const fs::path& p) {
   auto ext = lower_extension(p);
   return ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown";
 }
+
+/// The names read as articles, for messages (is_plain_text, is_json_lines, is_json_document).
+constexpr const char* kArticleExtensions = ".txt, .text, .md, .jsonl, .ndjson, .json";
 
 /// A .json file: one article object, an array of them, or JSON Lines under that name.
 bool is_json_document(const fs::path& p) { return lower_extension(p) == ".json"; }
@@ -279,56 +292,35 @@ bool read_json_document(std::istream& in, const std::string& path, const ReadHan
     h.on_error(InputError(path, 0, 0, "empty JSON file"));
     return true;
   }
-  if (raw[first] == '[') {
-    // an array of articles: each element read as a JSON line would be, numbered as items
-    if (auto deep = find_deep_json(raw, kMaxJsonDepth)) {
-      h.on_error(InputError(path, 0, *deep, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"));
+  const std::string_view json = std::string_view(raw).substr(first);
+  rapidjson::Document j;
+  try {
+    j = parse_checked(json, path, 0, first);
+  } catch (const InputError& e) {
+    if (raw[first] == '[') {
+      h.on_error(e);
       return true;
     }
-    if (auto bad = find_invalid_utf8(raw)) {
-      h.on_error(InputError(path, 0, *bad, "invalid UTF-8"));
-      return true;
-    }
-    rapidjson::Document j;
-    j.Parse<rapidjson::kParseIterativeFlag>(raw.data(), raw.size());
-    if (j.HasParseError()) {
-      h.on_error(InputError(path, 0, j.GetErrorOffset(), std::string("bad JSON: ") + rapidjson::GetParseError_En(j.GetParseError())));
-      return true;
-    }
-    if (in_folder && !holds_article(j)) return false;
-    std::uint64_t item = 0;
-    for (const auto& v : j.GetArray()) {
-      ++item;
-      rapidjson::StringBuffer sb;
-      rapidjson::Writer<rapidjson::StringBuffer> w(sb);
-      v.Accept(w);
-      try {
-        h.on_document(parse_json_line(std::string(sb.GetString(), sb.GetSize()), path + " item", item, 0, h));
-      } catch (const InputError& e) {
-        h.on_error(e);
-      }
-    }
+    // several objects: JSON Lines under a .json name
+    std::istringstream lines(raw);
+    read_json_lines(lines, path, h);
     return true;
   }
-  // one object, pretty-printed or not; else JSON Lines under a .json name
-  rapidjson::Document probe;
-  if (raw[first] == '{' && !find_deep_json(raw, kMaxJsonDepth)) {
-    probe.Parse<rapidjson::kParseIterativeFlag>(raw.data(), raw.size());
-    if (!probe.HasParseError()) {
-      if (in_folder && !holds_article(probe)) return false;
-      try {
-        std::string line = raw.substr(first);
-        std::replace(line.begin(), line.end(), '\n', ' ');  // one object: its layout is no content
-        std::replace(line.begin(), line.end(), '\r', ' ');
-        h.on_document(parse_json_line(line, path, 1, first, h));
-      } catch (const InputError& e) {
-        h.on_error(e);
-      }
-      return true;
+  if (in_folder && !holds_article(j)) return false;
+  auto read = [&](const rapidjson::Value& v, const std::string& where, std::uint64_t item, std::uint64_t byte) {
+    try {
+      h.on_document(article_from_json(v, where, item, byte, h));
+    } catch (const InputError& e) {
+      h.on_error(e);
     }
+  };
+  if (j.IsArray()) {
+    // an array of articles, numbered as items
+    std::uint64_t item = 0;
+    for (const auto& v : j.GetArray()) read(v, path + " item", ++item, 0);
+  } else {
+    read(j, path, 1, first);  // one object, laid out as you like
   }
-  std::istringstream lines(raw);
-  read_json_lines(lines, path, h);
   return true;
 }
 
@@ -341,6 +333,16 @@ void read_text_stream(std::istream& in, const std::string& path, const ReadHandl
   } catch (const InputError& e) {
     h.on_error(e);
   }
+}
+
+/// `h`, with every document it receives marked as read from `source`.
+ReadHandler with_source(const ReadHandler& h, std::string source) {
+  ReadHandler marked = h;
+  marked.on_document = [on_document = h.on_document, source = std::move(source)](Document&& d) {
+    d.source = source;
+    on_document(std::move(d));
+  };
+  return marked;
 }
 
 /// A stream whose format shows only in its first bytes (standard input, a
@@ -387,11 +389,7 @@ bool read_file(const fs::path& p, const std::string& shown, const ReadHandler& g
   // every document read from it carries the file's canonical path
   std::string source;
   if (auto canonical = fs::weakly_canonical(fs::absolute(p, ec), ec); !ec) source = path_id(canonical.string());
-  ReadHandler h = given;
-  h.on_document = [&](Document&& d) {
-    d.source = source;
-    given.on_document(std::move(d));
-  };
+  const ReadHandler h = with_source(given, source);
   if (auto st = fs::status(p, ec); !ec && !fs::is_regular_file(st)) {
     read_special(p, shown, h);
     return true;
@@ -500,12 +498,7 @@ void read_json_lines(std::istream& in, const std::string& path, const ReadHandle
 void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, std::istream* stdin_stream) {
   for (const auto& input : inputs) {
     if (input == "-") {
-      ReadHandler from_stdin = h;
-      from_stdin.on_document = [&](Document&& d) {
-        d.source = "-";
-        h.on_document(std::move(d));
-      };
-      read_unseekable(stdin_stream ? *stdin_stream : std::cin, "<stdin>", from_stdin);
+      read_unseekable(stdin_stream ? *stdin_stream : std::cin, "<stdin>", with_source(h, "-"));
       continue;
     }
     std::error_code ec;
@@ -532,14 +525,14 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadHandler& h, s
                                 std::to_string(paths.size()) + " file" + (paths.size() == 1 ? "" : "s") + " ignored, " +
                                     why + ": " + list));
       };
-      warn(ignored, "not article files (.txt, .text, .md, .jsonl, .ndjson, .json)");
+      warn(ignored, std::string("not article files (") + kArticleExtensions + ")");
       std::sort(files.begin(), files.end());
       std::vector<fs::path> no_articles;
       for (const auto& f : files)
         if (!read_file(f, f.string(), h, true)) no_articles.push_back(f);
       warn(no_articles, "JSON without articles (no \"text\")");
       if (files.size() == no_articles.size())
-        h.on_error(InputError(input, 0, 0, "no article files (.txt, .text, .md, .jsonl, .ndjson, .json) in this folder"));
+        h.on_error(InputError(input, 0, 0, std::string("no article files (") + kArticleExtensions + ") in this folder"));
       continue;
     }
     read_file(p, input, h);

@@ -57,7 +57,7 @@ std::string last_name_key(std::string_view name) {
   if (w.empty()) return {};
   // "Mohammed bin Salman": Salman is the father's name, not a surname that
   // "King Salman" could be a short form of
-  if (w.size() >= 2 && (w[w.size() - 2] == "bin" || w[w.size() - 2] == "bint" || w[w.size() - 2] == "abu")) return {};
+  if (w.size() >= 2 && binds_next_name(w[w.size() - 2])) return {};
   return w.back();
 }
 
@@ -68,12 +68,7 @@ bool is_short_form(const std::string& full, const std::string& part) {
   std::string before = full.substr(0, full.size() - part.size() - 1);
   auto sp = before.rfind(' ');
   std::string prev = sp == std::string::npos ? before : before.substr(sp + 1);
-  return prev != "bin" && prev != "bint" && prev != "abu";
-}
-
-bool is_first_word_form(const std::string& full, const std::string& part) {
-  if (part.empty() || part.find(' ') != std::string::npos || full.size() <= part.size() + 1) return false;
-  return full.compare(0, part.size(), part) == 0 && full[part.size()] == ' ';
+  return !binds_next_name(prev);
 }
 
 std::size_t word_count(std::string_view name) { return words_of(name).size(); }

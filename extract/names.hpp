@@ -21,15 +21,16 @@ std::string last_name_key(std::string_view name);
 /// erdogan")? Not after bin/bint/abu: "salman" is not "muhamad bin salman".
 bool is_short_form(const std::string& full_key, const std::string& short_key);
 
-/// Is `short_key` the given name (or, for East Asian names, the family name)
-/// that `full_key` starts with: one word, the first of two or more ("xi" of
-/// "xi jinping", "uhuru" of "uhuru kenyatta", "salman" of "salman bin abdulaziz")?
-bool is_first_word_form(const std::string& full_key, const std::string& short_key);
+/// Does `word` bind the name after it to the one before ("bin", "bint", "abu"):
+/// "salman" is no short form of "muhamad bin salman".
+inline bool binds_next_name(std::string_view word) { return word == "bin" || word == "bint" || word == "abu"; }
 
 /// Full names (person_key()s) indexed by their short forms, so that a
 /// document's names are matched in time linear in their number: ending(k)
-/// holds the values of every full name that k is_short_form() of,
-/// starting(k) of every one k is_first_word_form() of.
+/// holds the values of every full name that k is_short_form() of; starting(k)
+/// of every one whose first word k is, one word of two or more: the given
+/// name, or for East Asian names the family name ("xi" of "xi jinping",
+/// "uhuru" of "uhuru kenyatta", "salman" of "salman bin abdulaziz").
 template <class Value>
 class ShortForms {
  public:
@@ -41,7 +42,7 @@ class ShortForms {
     for (auto sp = first_space; sp != std::string::npos && sp + 1 < full_key.size();
          word_start = sp + 1, sp = full_key.find(' ', sp + 1)) {
       const std::string_view prev = std::string_view(full_key).substr(word_start, sp - word_start);
-      if (prev != "bin" && prev != "bint" && prev != "abu") ending_[full_key.substr(sp + 1)].insert(v);
+      if (!binds_next_name(prev)) ending_[full_key.substr(sp + 1)].insert(v);
     }
   }
   const std::set<Value>& ending(const std::string& short_key) const { return find(ending_, short_key); }

@@ -39,17 +39,19 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
   // replacing document comes last in ingest order either way), at the cost of
   // one rebuild per batch instead of one per replaced document.
   std::vector<bool> replacing(batch.size(), false);
+  std::vector<std::string> hashes;  // each document's content hash, computed once
+  for (const auto& p : batch) hashes.push_back(p.document.content_hash());
   bool rewrite = false;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const auto& doc = batch[i].document;
-    if (store_.has_document(doc.id, doc.content_hash()) || !store_.is_stored(doc.id) || conflicts(doc)) continue;
+    if (store_.has_document(doc.id, hashes[i]) || !store_.is_stored(doc.id) || conflicts(doc)) continue;
     store_.delete_document(doc.id);  // its older version (or a copy it was)
     replacing[i] = rewrite = true;
   }
   if (rewrite) rebuild_from_records();
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const auto& [doc, records] = batch[i];
-    if (store_.has_document(doc.id, doc.content_hash())) {  // stored as it is (as a document or a copy)
+    if (store_.has_document(doc.id, hashes[i])) {  // stored as it is (as a document or a copy)
       result.push_back(Added::Duplicate);
       continue;
     }
@@ -57,7 +59,7 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
       result.push_back(Added::Conflict);
       continue;
     }
-    const auto same = store_.content_owner(doc.content_hash());
+    const auto same = store_.content_owner(hashes[i]);
     if (store_.is_stored(doc.id)) {  // the same id earlier in this batch: replaced as it comes
       store_.delete_document(doc.id);
       rebuild_from_records();

@@ -174,10 +174,9 @@ CREATE INDEX IF NOT EXISTS document_records_seq ON document_records(seq);
 const char* kSchemaV3 = R"sql(
 CREATE TABLE IF NOT EXISTS document_copies(
   id TEXT PRIMARY KEY, of TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, title TEXT, date TEXT, url TEXT,
-  origin TEXT, records TEXT NOT NULL, ingested_at TEXT NOT NULL);
+  origin TEXT, records TEXT NOT NULL, ingested_at TEXT NOT NULL, source TEXT);
 CREATE INDEX IF NOT EXISTS document_copies_of ON document_copies(of, seq);
 ALTER TABLE documents ADD COLUMN source TEXT;
-ALTER TABLE document_copies ADD COLUMN source TEXT;
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE INDEX IF NOT EXISTS document_copies_source ON document_copies(source);
 )sql";
@@ -414,8 +413,6 @@ void WriteTransaction::commit() {
   store_.exec("COMMIT");
   done_ = true;
 }
-
-bool Store::has_content(const std::string& hash) const { return content_owner(hash).has_value(); }
 
 std::optional<std::string> Store::content_owner(const std::string& hash) const {
   Stmt st(*stmts_, "SELECT id FROM documents WHERE hash = ?1");

@@ -104,8 +104,6 @@ class Store {
   const std::string& path() const { return path_; }
   int schema_version() const;
 
-  /// Is a document with this content hash stored?
-  bool has_content(const std::string& hash) const;
   /// The id of the document holding this content, if any.
   std::optional<std::string> content_owner(const std::string& hash) const;
   /// Is this id stored with this content (as a document or as a copy)?

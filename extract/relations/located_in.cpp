@@ -74,9 +74,7 @@ class LocatedIn : public RelationExtractor {
   void run(const Annotation& a, const std::vector<RelationRecord>&, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());
-    std::map<std::string, int> countries;  // alpha-3 -> entity
-    for (std::size_t i = 0; i < a.entities.size(); ++i)
-      if (a.entities[i].type == NodeType::Country) countries.emplace(a.entities[i].key, static_cast<int>(i));
+    const std::map<std::string, int> countries = country_entities(a);  // alpha-3 -> entity
     std::set<int> stated;
     for (const auto& s : a.sentences) {
       auto slots = slots_of(a, s.index);

@@ -31,9 +31,7 @@ class OfficialOf : public RelationExtractor {
   void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const override {
     std::vector<RelationRecord> out;
     Emitter emit(a, out, sink, name());
-    std::map<std::string, int> countries;
-    for (std::size_t i = 0; i < a.entities.size(); ++i)
-      if (a.entities[i].type == NodeType::Country) countries.emplace(a.entities[i].key, static_cast<int>(i));
+    const std::map<std::string, int> countries = country_entities(a);  // alpha-3 -> entity
     std::vector<std::string> country_of(a.entities.size());
     for (std::size_t i = 0; i < a.entities.size(); ++i) {
       const Entity& e = a.entities[i];

@@ -123,6 +123,13 @@ std::vector<std::size_t> group_after(const Annotation& a, const std::vector<Slot
   return g;
 }
 
+std::map<std::string, int> country_entities(const Annotation& a) {
+  std::map<std::string, int> countries;
+  for (std::size_t i = 0; i < a.entities.size(); ++i)
+    if (a.entities[i].type == NodeType::Country) countries.emplace(a.entities[i].key, static_cast<int>(i));
+  return countries;
+}
+
 std::vector<int> entities_of(const std::vector<Slot>& slots, const std::vector<std::size_t>& group) {
   std::vector<int> out;
   for (auto i : group)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -100,6 +101,8 @@ std::uint32_t title_tokens(const Annotation& a, const Slot& slot, std::uint32_t 
 std::vector<std::size_t> group_after(const Annotation& a, const std::vector<Slot>& slots, std::uint32_t after,
                                      std::uint32_t end, std::initializer_list<NodeType> types, std::uint32_t max_gap = 12);
 std::vector<int> entities_of(const std::vector<Slot>& slots, const std::vector<std::size_t>& group);
+/// The document's countries: alpha-3 key -> entity.
+std::map<std::string, int> country_entities(const Annotation& a);
 /// A title word no mention took, or a description of someone else, between two tokens: a person
 /// the text does not name stands there ("X, while an American president after his talks with Y").
 bool person_between(const Annotation& a, std::uint32_t from, std::uint32_t to);

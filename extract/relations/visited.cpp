@@ -65,9 +65,7 @@ class Visited : public RelationExtractor {
       if (r.type == RelationType::OfficialOf && a.entities[static_cast<std::size_t>(r.target)].type == NodeType::Country &&
           home[static_cast<std::size_t>(r.source)].empty())
         home[static_cast<std::size_t>(r.source)] = a.entities[static_cast<std::size_t>(r.target)].key;
-    std::map<std::string, int> countries;  // alpha-3 -> entity
-    for (std::size_t i = 0; i < a.entities.size(); ++i)
-      if (a.entities[i].type == NodeType::Country) countries.emplace(a.entities[i].key, static_cast<int>(i));
+    const std::map<std::string, int> countries = country_entities(a);  // alpha-3 -> entity
     for (const auto& s : a.sentences) {
       received_by_host(a, s, home, countries, emit);
       std::optional<std::vector<Slot>> sentence_slots;  // built at the first trigger
