@@ -136,7 +136,7 @@ Table build() {
       "university", "college", "school", "hospital", "foundation", "association", "associations", "airways",
       "airlines", "federation", "chamber", "chambers", "club", "union", "institute", "society", "network", "alliance",
       "league", "fund", "trust", "media", "news", "times", "tv", "radio", "energy", "oil", "gas", "motors"});
-  add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim"});
+  add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim", "previous"});
   // clang-format on
   return t;
 }

@@ -209,6 +209,22 @@ bool title_case(const Annotation& a, std::uint32_t k) {
   return true;
 }
 
+/// A monarch's title that is also a given or family name stays in a name already begun when a
+/// name goes on after it or the name ends there: "Sikandar Sultan Raja", "Hossein Amir Abdollahian",
+/// "Martin Luther King said"; not "Charles King of ...", not after one word at a name's end.
+static bool monarch_word_in_name(const Annotation& a, std::uint32_t k, std::uint32_t end, int words) {
+  static constexpr std::string_view kMonarchNames[] = {"king", "sultan", "prince", "amir", "emir"};
+  if (std::find(std::begin(kMonarchNames), std::end(kMonarchNames), a.tokens[k].folded) == std::end(kMonarchNames))
+    return false;
+  if (title_word_at(a, k - 1)) return false;  // "Crown Prince", "Saudi King" after a title word
+  const std::uint32_t n = k + 1;
+  if (n < end && !a.tokens[n].is(kLineBefore) && name_word(a, n) && !title_word_at(a, n) && a.owner[n] < 0)
+    return true;
+  if (words < 2) return false;
+  return n >= end || (a.tokens[n].word() ? !a.tokens[n].cap() && a.tokens[n].folded != "of"
+                                         : a.tokens[n].folded != "(");
+}
+
 std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint32_t end, bool allow_gazetteer) {
   std::uint32_t k = i, last_ok = i;
   int words = 0;
@@ -231,7 +247,9 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
       // glues it to a name word that is no title: "Amir-Abdollahian" (but "Vice-President")
       const bool glued_name = folded_is(a, k + 1, "-") && !a.tokens[k + 1].is(kSpaceBefore) && k + 2 < end &&
                               !a.tokens[k + 2].is(kSpaceBefore) && name_word(a, k + 2) && !title_word_at(a, k + 2);
-      if (title_word_at(a, k) && a.title_exact(k).cls == TitleClass::Head && words > 0 && !glued_name) break;
+      if (title_word_at(a, k) && a.title_exact(k).cls == TitleClass::Head && words > 0 && !glued_name &&
+          !monarch_word_in_name(a, k, end, words))
+        break;
       ++words;
       ++k;
       last_ok = k;

@@ -262,6 +262,10 @@ class OfficialMentions : public MentionExtractor {
         ++k;  // "Jordanian planning minister, Imad Fakhoury." / "his Mexican counterpart, Andrés Manuel López Obrador."
         after_comma = true;
       }
+      // the title's acronym: "Chief Election Commissioner (CEC) Sikandar Sultan Raja"
+      if (!after_comma && folded_is(a, k, "(") && k + 2 < s.last_token && a.tokens[k + 1].is(kAllCaps) &&
+          folded_is(a, k + 2, ")"))
+        k += 3;
       // honorifics and ranks: "H.E.", "H E", "HRH", "Dr.", "Lt. Col.", "Maj. Gen.", "Sheikh"
       k = skip_ranks(a, s, k);
       std::uint32_t name_first = k;
@@ -471,8 +475,16 @@ class OfficialMentions : public MentionExtractor {
       else if (possessive_only) continue;
       // find the name right before
       std::uint32_t first = end;
+      // "the Moon Jae-in administration": a word glued by a hyphen belongs to the name whatever its case,
+      // but not the second half of a compound adjective ("the BJP-led government", "a US-backed regime")
+      auto glued_after_hyphen = [&](std::uint32_t k) {
+        const std::string_view w = a.tokens[k].folded;
+        const bool compound = w.ends_with("ed") || in_set(w, {"run", "era", "style", "type", "born", "made", "friendly"});
+        return k > s.first_token + 1 && a.tokens[k].word() && !a.tokens[k].is(kSpaceBefore) && !compound &&
+               folded_is(a, k - 1, "-") && !a.tokens[k - 1].is(kSpaceBefore);
+      };
       while (first > s.first_token && (name_word(a, first - 1) || a.is(first - 1, kNameParticle) ||
-                                       folded_is(a, first - 1, "-")))
+                                       folded_is(a, first - 1, "-") || glued_after_hyphen(first - 1)))
         --first;
       while (first < end && !name_word(a, first)) ++first;
       if (first == end || a.owner[first] >= 0) continue;
@@ -481,12 +493,16 @@ class OfficialMentions : public MentionExtractor {
         // "the Open Government Partnership", "the Left government": a government is named by a full name
         if (i + 1 < s.last_token && a.tokens[i + 1].cap() && a.tokens[i + 1].word()) continue;
         if (f == "government" && word_count(a.surface(first, end)) < 2) continue;
-        if (!folded_is(a, first - 1, "the") && !folded_is(a, first - 1, "a") && a.tokens[first - 1].folded != "'s") continue;
+        // "the previous Moon Jae-in administration", "the former Trump administration"
+        std::uint32_t det = first - 1;
+        if (det > s.first_token && a.is(det, kTitleTime) && !a.tokens[det].cap()) --det;
+        if (!folded_is(a, det, "the") && !folded_is(a, det, "a") && a.tokens[det].folded != "'s") continue;
       } else if (word_count(a.surface(first, end)) < 2) {
         continue;  // "Saddam Hussein's reign": a full name
       }
       if (parse_person_name(a, first, end) != end) continue;
       if (is_gazetteer_span(a, first, end) || !plain_person_words(a, first, end)) continue;
+      if (end == first + 1 && a.tokens[first].is(kAllCaps)) continue;  // "the new MAS administration": a party
       Mention men = span_mention(a, NodeType::Official, s.index, first, end);
       men.role = "Leader";
       men.extractor = "officials";

@@ -59,6 +59,28 @@ TEST_CASE("officials/regime: a possessive reign or rule names a leader") {
   CHECK_FALSE(has(n.nodes(), "Official:Haddad"));
 }
 
+TEST_CASE("officials/regime: a hyphenated name, a time word after the article; no party, no compound adjective") {
+  auto r = run("Relations cooled under the previous Lee Ji-in administration. The Lee administration said little.");
+  CHECK(has(r.nodes(), "Official:Lee Ji-in"));
+  CHECK_FALSE(has(r.nodes(), "Official:Lee"));  // the later surname joins the full name
+  auto n = run("Critics of the LDP-led government spoke. Voters backed the new MAS administration and a Mori-backed regime.");
+  for (const auto& node : n.nodes()) CHECK(node.rfind("Official:", 0) != 0);
+}
+
+TEST_CASE("officials/title-name: the title's acronym, and a monarch's title that is also a name inside a name") {
+  auto r = run("Chief Election Commissioner (CEC) Tariq Sultan Mehmood rejected the demand.");
+  CHECK(has(r.nodes(), "Official:Tariq Sultan Mehmood"));
+  CHECK_FALSE(has(r.nodes(), "Official:Mehmood"));
+  auto k = run("Foreign Minister Hassan Amir Tabrizi met Mayor Lucy Ann King, who welcomed him.");
+  CHECK(has(k.nodes(), "Official:Hassan Amir Tabrizi"));
+  CHECK(has(k.nodes(), "Official:Lucy Ann King"));
+  // a title after a name starts a new official: "Crown Prince" and a lone given name before "King"
+  auto n = run("President Omar met Crown Prince Faisal. Minister Ali King of the board spoke.");
+  CHECK(has(n.nodes(), "Official:Faisal"));
+  CHECK_FALSE(has(n.nodes(), "Official:Omar Crown Prince Faisal"));
+  CHECK_FALSE(has(n.nodes(), "Official:Ali King"));
+}
+
 TEST_CASE("officials: PM is a title") {
   auto r = run("The outgoing PM Milan Horvat met French President Jean Roux.");
   CHECK(has(r.nodes(), "Official:Milan Horvat"));
