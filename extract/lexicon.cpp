@@ -107,7 +107,8 @@ Table build() {
       "majesty", "excellency", "plaza", "mall", "hotel", "resort", "cathedral", "mosque", "church", "temple",
       "officer", "manager", "investigator", "economist", "guest", "committees", "councils", "commissions",
       "governors", "teachers", "prosecutions", "decree", "code", "criminal", "penal", "makers", "administrative",
-      "electoral", "judicial", "legislative", "municipal", "provincial", "regional"});
+      "electoral", "judicial", "legislative", "municipal", "provincial", "regional", "complex", "aid", "relief",
+      "humanitarian", "shipyard"});
   add(t, kRank, {
       "col", "gen", "maj", "lt", "brig", "capt", "sgt", "adm", "cmdr", "cdr", "cpl", "pvt", "lieut", "sheikh",
       "sheikha", "shaikh", "sayyid", "sayed", "hon", "rev",

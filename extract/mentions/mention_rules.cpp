@@ -22,13 +22,26 @@ AgreementHead agreement_head(const Annotation& a, std::uint32_t i) {
 
 
 /// A mention of `type` over tokens [first, last) of a sentence, its surface taken from the text.
+bool quoted_nickname(const Annotation& a, std::uint32_t k, std::uint32_t end) {
+  if (k + 2 >= end) return false;
+  const Token& open = a.tokens[k];
+  return !open.word() && (open.folded == "\"" || open.folded == "'") && a.tokens[k + 1].word() && a.tokens[k + 1].cap() &&
+         !a.tokens[k + 1].is(kSpaceBefore) && a.tokens[k + 2].folded == open.folded && !a.tokens[k + 2].is(kSpaceBefore);
+}
+
+std::string name_surface(const Annotation& a, std::uint32_t first, std::uint32_t last) {
+  for (std::uint32_t k = first + 1; k + 3 < last + 1; ++k)
+    if (quoted_nickname(a, k, last)) return std::string(a.surface(first, k)) + " " + name_surface(a, k + 3, last);
+  return std::string(a.surface(first, last));
+}
+
 Mention span_mention(const Annotation& a, NodeType type, std::uint32_t sentence, std::uint32_t first, std::uint32_t last) {
   Mention m;
   m.type = type;
   m.sentence = sentence;
   m.first = first;
   m.last = last;
-  m.surface = std::string(a.surface(first, last));
+  m.surface = type == NodeType::Official ? name_surface(a, first, last) : std::string(a.surface(first, last));
   return m;
 }
 
@@ -264,6 +277,11 @@ std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint3
         k += 2;
         last_ok = k;
       }
+      continue;
+    }
+    // a nickname in quotes inside a name: José "Pepe" Mujica, Andrés 'Cuervo' Larroque
+    if (words > 0 && quoted_nickname(a, k, end) && name_word(a, k + 3) && !title_word_at(a, k + 3) && a.owner[k + 3] < 0) {
+      k += 3;
       continue;
     }
     if (t.word() && a.is(k, kNameParticle) && words < 5) {

@@ -69,6 +69,10 @@ inline bool name_word(const Annotation& a, std::uint32_t i) {
 /// A person's name starting at token i: capitalised words, particles
 /// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
 /// capitalised word. Returns the end token, or i when there is none.
+/// Does a one-word nickname in quotes start at `k` ("Pepe" in José "Pepe" Mujica)?
+bool quoted_nickname(const Annotation& a, std::uint32_t k, std::uint32_t end);
+/// A person's name as the graph writes it: the text of [first, last) without a quoted nickname.
+std::string name_surface(const Annotation& a, std::uint32_t first, std::uint32_t last);
 std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint32_t end, bool allow_gazetteer = false);
 /// Is the span a gazetteer entity (then it is not a person)?
 bool is_gazetteer_span(const Annotation& a, std::uint32_t first, std::uint32_t last);

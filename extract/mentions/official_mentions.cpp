@@ -286,6 +286,14 @@ class OfficialMentions : public MentionExtractor {
         i = title->end - 1;
         continue;
       }
+      // "Chairman of the State Great Khural G.Zandanshatar": an initial glued to the surname starts the name,
+      // the capitalised words before it name the body
+      for (std::uint32_t j = name_first + 1; j + 2 < name_last; ++j)
+        if (a.tokens[j].end - a.tokens[j].begin == 1 && a.tokens[j].cap() && folded_is(a, j + 1, ".") &&
+            !a.tokens[j + 1].is(kSpaceBefore) && !a.tokens[j + 2].is(kSpaceBefore) && a.tokens[j].is(kSpaceBefore)) {
+          name_first = j;
+          break;
+        }
       if (is_gazetteer_span(a, name_first, name_last)) { i = name_last - 1; continue; }
       // "Director of the National Archives", "Minister of Climate Change", "Chief Executive Officer of the Fund":
       // a name that ends on a body's or a thing's word is no person
@@ -304,7 +312,7 @@ class OfficialMentions : public MentionExtractor {
       men.sentence = s.index;
       men.first = name_first;
       men.last = name_last;
-      men.surface = std::string(a.surface(name_first, name_last));
+      men.surface = name_surface(a, name_first, name_last);
       men.role = title->role;
       men.extractor = "officials";
       men.rule = title->counterpart ? "counterpart-name" : after_comma ? "title-comma-name" : "title-name";
@@ -413,7 +421,9 @@ class OfficialMentions : public MentionExtractor {
   static bool thing_name(const Annotation& a, std::uint32_t first, std::uint32_t last) {
     if (last <= first) return false;
     const std::uint32_t w = last - 1;
-    return a.is(w, kThingWord) || a.is(w, kOrgHead) || a.is(w, kCompanyWord) || a.is(first, kThingWord);
+    // a thing's word first ("National Archives"), but "Bill" also starts a name ("President Bill Clinton")
+    const bool thing_first = a.is(first, kThingWord) && !(folded_is(a, first, "bill") && last > first + 1);
+    return a.is(w, kThingWord) || a.is(w, kOrgHead) || a.is(w, kCompanyWord) || thing_first;
   }
 
   /// "Uganda's Yoweri Museveni", "Kenya's Uhuru Kenyatta": a full name owned by a

@@ -81,6 +81,22 @@ TEST_CASE("officials/title-name: the title's acronym, and a monarch's title that
   CHECK_FALSE(has(n.nodes(), "Official:Ali King"));
 }
 
+TEST_CASE("officials/title-name: a quoted nickname inside the name, an initial glued to the surname, \"Bill\"") {
+  auto r = run("Former Peruvian President Rosa \u201cChiqui\u201d Quispe retired. Deputy Mayor Tomas 'Tito' Vela spoke.");
+  CHECK(has(r.nodes(), "Official:Rosa Quispe"));
+  CHECK(has(r.relations(), "officialOf:Rosa Quispe->Peru"));
+  CHECK(has(r.nodes(), "Official:Tomas Vela"));
+  CHECK_FALSE(has(r.nodes(), "Official:Rosa"));
+  auto m = run("Chairman of the State Great Khural B.Tsogt received the team.");
+  CHECK(has(m.nodes(), "Official:B.Tsogt"));
+  CHECK_FALSE(has(m.nodes(), "Official:Great Khural B.Tsogt"));
+  auto b = run("Former President Bill Hartley met Minister Anna Berg.");
+  CHECK(has(b.nodes(), "Official:Bill Hartley"));
+  // a thing named after a king is no person
+  auto n = run("The deal went to the King Faisal Shipbuilding Complex and the King Omar Humanitarian Aid fund.");
+  for (const auto& node : n.nodes()) CHECK(node.rfind("Official:", 0) != 0);
+}
+
 TEST_CASE("officials: PM is a title") {
   auto r = run("The outgoing PM Milan Horvat met French President Jean Roux.");
   CHECK(has(r.nodes(), "Official:Milan Horvat"));
