@@ -37,12 +37,41 @@ std::vector<std::string> short_forms(const std::string& key) {
   return out;
 }
 
+std::string name_words(const std::string& name) {
+  std::string out;
+  for (char c : fold(name)) {
+    if (c == '-' || c == ' ') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> leading_forms(const std::string& key) {
+  static constexpr std::string_view kParticles[] = {"al", "el", "bin", "bint", "ibn", "abu", "ben", "de", "da", "do", "dos",
+                                                    "das", "del", "della", "di", "van", "von", "der", "den", "la", "le"};
+  std::vector<std::string> out;
+  const std::size_t first_space = key.find(' ');
+  if (first_space == std::string::npos) return out;
+  for (std::size_t sp = key.find(' ', first_space + 1); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+    std::string lead = key.substr(0, sp);
+    const std::string_view last = std::string_view(lead).substr(lead.rfind(' ') + 1);
+    if (std::find(std::begin(kParticles), std::end(kParticles), last) == std::end(kParticles)) out.push_back(std::move(lead));
+  }
+  return out;
+}
+
 std::string alias_reason(NodeType type, const std::string& name, const std::string& alias) {
   if (fold(alias) == fold(name)) return "diacritics or case";
   if (type == NodeType::Official) {
     if (person_key(alias) == person_key(name)) return "transliteration";
     if (extract::is_short_form(person_key(name), person_key(alias)))
       return word_count(alias) == 1 ? "surname" : "first name dropped";
+    const auto leads = leading_forms(name_words(name));
+    if (std::find(leads.begin(), leads.end(), name_words(alias)) != leads.end()) return "last name dropped";
   }
   if (type == NodeType::Country) return "country name or demonym";
   bool acronym = std::count_if(alias.begin(), alias.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2 &&
@@ -63,6 +92,9 @@ void NameIndex::index_name(const std::string& key, NodeType type, const std::str
     by_person[person_key(name)].insert(key);
     if (word_count(name) >= 2 && !last_name_key(name).empty()) by_surname[last_name_key(name)].insert(key);
     for (const auto& shorter : short_forms(person_key(name))) by_suffix[shorter].insert(key);
+    const std::string words = name_words(name);
+    by_words[words].insert(key);
+    for (const auto& lead : leading_forms(words)) by_prefix[lead].insert(key);
   }
 }
 
@@ -72,7 +104,7 @@ void NameIndex::index(const Node& n) {
 }
 
 void NameIndex::unindex(const std::string& key) {
-  for (auto* m : {&by_alias, &by_person, &by_surname, &by_suffix})
+  for (auto* m : {&by_alias, &by_person, &by_surname, &by_suffix, &by_words, &by_prefix})
     for (auto it = m->begin(); it != m->end();) {
       it->second.erase(key);
       it = it->second.empty() ? m->erase(it) : std::next(it);
@@ -118,13 +150,18 @@ std::string Resolver::resolve_official(const extract::NodeRecord& r) {
       return *it->second.begin();
     return {};
   }
-  // 3. a longer or shorter form of a known multi-word name ("Tayyip Erdoğan" / "Recep Tayyip Erdoğan"),
-  //    found through indexes, not by scanning every official
+  // 3. a longer or shorter form of a known multi-word name, the first names dropped ("Tayyip Erdoğan" /
+  //    "Recep Tayyip Erdoğan") or the last family names ("Samia Suluhu" / "Samia Suluhu Hassan"),
+  //    found through indexes, not by scanning every official; one candidate or none
   const std::string pk = person_key(r.name);
   std::set<std::string> forms;
+  const std::string words = name_words(r.name);
   if (auto it = names_.by_suffix.find(pk); it != names_.by_suffix.end()) forms.insert(it->second.begin(), it->second.end());
+  if (auto it = names_.by_prefix.find(words); it != names_.by_prefix.end()) forms.insert(it->second.begin(), it->second.end());
   for (const auto& shorter : short_forms(pk))
     if (auto it = names_.by_person.find(shorter); it != names_.by_person.end()) forms.insert(it->second.begin(), it->second.end());
+  for (const auto& lead : leading_forms(words))
+    if (auto it = names_.by_words.find(lead); it != names_.by_words.end()) forms.insert(it->second.begin(), it->second.end());
   if (forms.size() == 1) return *forms.begin();
   return {};
 }

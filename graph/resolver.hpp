@@ -28,6 +28,8 @@ class NameIndex {
   std::map<std::string, std::set<std::string>> by_person;   ///< person_key(name) -> official keys
   std::map<std::string, std::set<std::string>> by_surname;  ///< last-name key -> officials with two or more words
   std::map<std::string, std::set<std::string>> by_suffix;   ///< shorter forms of two words or more -> officials ("tayip erdogan")
+  std::map<std::string, std::set<std::string>> by_words;    ///< name_words(name) -> official keys
+  std::map<std::string, std::set<std::string>> by_prefix;   ///< leading forms (of name_words) -> officials ("samia suluhu")
 
  private:
   const KnowledgeGraph& g_;
@@ -59,6 +61,17 @@ std::string canonical_key(const extract::NodeRecord& r);
 /// The shorter forms of two words or more a person key can appear as
 /// ("tayip erdogan" of "recep tayip erdogan"), patronymics respected.
 std::vector<std::string> short_forms(const std::string& person_key);
+
+/// A name's words as written, case and diacritics folded, hyphens as spaces
+/// ("mishal al ahmad"): no transliteration nor dropped particles, so that a
+/// leading form matches only the words the longer name begins with.
+std::string name_words(const std::string& name);
+
+/// The leading forms of two words or more a name_words() key can appear as,
+/// the last family names dropped ("samia suluhu" of "samia suluhu hassan",
+/// "mohamed bin zayed" of "mohamed bin zayed al nahyan"); none ends on a
+/// particle ("ahmad al" is no name).
+std::vector<std::string> leading_forms(const std::string& words_key);
 
 /// Why `alias` names the same entity as `name` ("diacritics or case", "transliteration", ...).
 std::string alias_reason(NodeType type, const std::string& name, const std::string& alias);

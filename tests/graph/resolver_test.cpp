@@ -59,6 +59,43 @@ TEST_CASE("a surname seen first merges into the full name that comes later") {
   CHECK(g.find("official:recep-tayyip-erdogan")->documents.size() == 3);
 }
 
+TEST_CASE("a name with its last family names dropped is the one longer name it begins, in either order") {
+  KnowledgeGraph g;
+  Resolver r(g);
+  r.add(doc("d1", {node(0, NodeType::Official, "Amina Juma Mwinyi")}));
+  r.add(doc("d2", {node(0, NodeType::Official, "Amina Juma")}));              // shorter after longer
+  r.add(doc("d3", {node(0, NodeType::Official, "Khalid bin Hamad")}));
+  r.add(doc("d4", {node(0, NodeType::Official, "Khalid bin Hamad Al Thani")}));  // longer after shorter
+  CHECK(officials(g) == 2);
+  const Node* a = g.find("official:amina-juma-mwinyi");
+  REQUIRE(a);
+  CHECK(a->documents.size() == 2);
+  bool dropped = false;
+  for (const auto& al : a->aliases) dropped |= al.text == "Amina Juma" && al.reason == "last name dropped";
+  CHECK(dropped);
+  const Node* k = g.find("official:khalid-bin-hamad");  // the first key stays
+  REQUIRE(k);
+  CHECK(k->name == "Khalid bin Hamad Al Thani");
+}
+
+TEST_CASE("no last-name-dropped guess: two longer names, a particle at the end, spellings that differ") {
+  KnowledgeGraph g;
+  Resolver r(g);
+  r.add(doc("d1", {node(0, NodeType::Official, "Omar Hassan Ali"), node(1, NodeType::Official, "Omar Hassan Nur")}));
+  r.add(doc("d2", {node(0, NodeType::Official, "Omar Hassan")}));  // which one? none
+  r.add(doc("d3", {node(0, NodeType::Official, "Faisal Al Mutairi")}));
+  r.add(doc("d4", {node(0, NodeType::Official, "Faisal Al")}));  // a cut name is no leading form
+  // transliteration and dropped "al" make one person key, not one leading form: other men
+  r.add(doc("d5", {node(0, NodeType::Official, "Mohammed Saleem Khan")}));
+  r.add(doc("d6", {node(0, NodeType::Official, "Mohammed Al Salem")}));
+  CHECK(g.find("official:omar-hassan"));
+  CHECK(g.find("official:omar-hassan-ali")->documents.size() == 1);
+  CHECK(g.find("official:omar-hassan-nur")->documents.size() == 1);
+  CHECK(g.find("official:faisal-al"));
+  CHECK(g.find("official:mohammed-al-salem"));
+  CHECK(g.find("official:mohammed-saleem-khan")->documents.size() == 1);
+}
+
 TEST_CASE("different people who share a surname stay apart") {
   KnowledgeGraph g;
   Resolver r(g);
