@@ -295,6 +295,8 @@ class OfficialMentions : public MentionExtractor {
           break;
         }
       if (is_gazetteer_span(a, name_first, name_last)) { i = name_last - 1; continue; }
+      // a line in capitals ("KING KUSAE EDU ASONA ROYAL STOOL, COMMISSION OF INQUIRY"): case tells no name's end
+      if (shouted(a, i, title->end) && shouted(a, name_first, name_last)) { i = name_last - 1; continue; }
       // "Director of the National Archives", "Minister of Climate Change", "Chief Executive Officer of the Fund":
       // a name that ends on a body's or a thing's word is no person
       if (thing_name(a, name_first, name_last)) { i = name_last - 1; continue; }
@@ -418,12 +420,28 @@ class OfficialMentions : public MentionExtractor {
   }
 
   /// Does the name end on a word of a body or a thing ("Archives", "Climate Change", "Interior Ministry")?
+  /// Are the words of [first, last) written in capitals ("KING KUSAE"), not an acronym of two letters ("PM")?
+  static bool shouted(const Annotation& a, std::uint32_t first, std::uint32_t last) {
+    bool any = false;
+    for (std::uint32_t k = first; k < last; ++k) {
+      const Token& t = a.tokens[k];
+      if (!t.word()) continue;
+      if (!t.is(kAllCaps) || t.end - t.begin < 3) return false;
+      any = true;
+    }
+    return any;
+  }
+
   static bool thing_name(const Annotation& a, std::uint32_t first, std::uint32_t last) {
     if (last <= first) return false;
     const std::uint32_t w = last - 1;
     // a thing's word first ("National Archives"), but "Bill" also starts a name ("President Bill Clinton")
     const bool thing_first = a.is(first, kThingWord) && !(folded_is(a, first, "bill") && last > first + 1);
-    return a.is(w, kThingWord) || a.is(w, kOrgHead) || a.is(w, kCompanyWord) || thing_first;
+    if (a.is(w, kThingWord) || a.is(w, kOrgHead) || a.is(w, kCompanyWord) || thing_first) return true;
+    // "King Kusae Edu Asona Royal Stool": a thing's word inside is no part of a person's name either
+    for (std::uint32_t k = first + 1; k < w; ++k)
+      if (a.tokens[k].word() && a.is(k, kThingWord)) return true;
+    return false;
   }
 
   /// "Uganda's Yoweri Museveni", "Kenya's Uhuru Kenyatta": a full name owned by a

@@ -97,6 +97,14 @@ TEST_CASE("officials/title-name: a quoted nickname inside the name, an initial g
   for (const auto& node : n.nodes()) CHECK(node.rfind("Official:", 0) != 0);
 }
 
+TEST_CASE("officials/title-name: no name from a line in capitals, none with a thing's word inside") {
+  auto r = run("HISTORY OF THE KING ADU MENSAH ROYAL HOUSE, INQUIRY REPORT\n\nKing Adu Mensah Royal Seat of Ogwan was dormant.");
+  for (const auto& node : r.nodes()) CHECK(node.rfind("Official:", 0) != 0);
+  auto p = run("PRESIDENT ANNA BERG met Minister Omar Haddad.");  // the title in capitals, the name too: no guess
+  CHECK_FALSE(has(p.nodes(), "Official:ANNA BERG"));
+  CHECK(has(p.nodes(), "Official:Omar Haddad"));
+}
+
 TEST_CASE("officials: PM is a title") {
   auto r = run("The outgoing PM Milan Horvat met French President Jean Roux.");
   CHECK(has(r.nodes(), "Official:Milan Horvat"));
