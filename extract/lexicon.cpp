@@ -136,7 +136,10 @@ Table build() {
       "co", "corp", "corporation", "ltd", "limited", "inc", "plc", "llc", "group", "company", "holdings", "bank",
       "university", "college", "school", "hospital", "foundation", "association", "associations", "airways",
       "airlines", "federation", "chamber", "chambers", "club", "union", "institute", "society", "network", "alliance",
-      "league", "fund", "trust", "media", "news", "times", "tv", "radio", "energy", "oil", "gas", "motors"});
+      "league", "fund", "trust", "media", "news", "times", "tv", "radio", "energy", "oil", "gas", "motors",
+      // people of a country, not its state ("head of Malawi's journalists")
+      "journalists", "farmers", "workers", "teachers", "doctors", "nurses", "lawyers", "students", "traders",
+      "employers", "businesses", "miners", "fishermen", "artists", "writers", "athletes", "players", "footballers"});
   add(t, kTitleTime, {"former", "then", "outgoing", "incoming", "current", "acting", "new", "late", "interim", "previous"});
   // clang-format on
   return t;

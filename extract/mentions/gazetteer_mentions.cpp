@@ -68,6 +68,14 @@ class GazetteerMentions : public MentionExtractor {
           i = men.last;
           continue;
         }
+        // "Freeport-McMoRan", "Victoria-Brown": a capitalised word glued by a hyphen that names no place
+        // makes a compound name; "Addis Ababa-Djibouti" (a place after) and "Nairobi-based" stay places
+        if (men.type == NodeType::Place && men.last + 1 < s.last_token && folded_is(a, men.last, "-") &&
+            !a.tokens[men.last].is(kSpaceBefore) && !a.tokens[men.last + 1].is(kSpaceBefore) &&
+            name_word(a, men.last + 1) && !a.gaz.match(a.doc.text, a.tokens, men.last + 1, s.last_token)) {
+          i = men.last;
+          continue;
+        }
         // "La Libertad", "Buena Vista", "Torre Mercedes": a capitalised word before, that nothing
         // took and that is no title, compass or function word, makes it part of a longer name
         if (men.type == NodeType::Place && i > s.first_token && a.tokens[i - 1].cap() && a.tokens[i - 1].word() &&

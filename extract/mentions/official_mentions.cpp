@@ -70,6 +70,10 @@ class OfficialMentions : public MentionExtractor {
     const Mention& q = a.mentions[static_cast<std::size_t>(a.owner[k - 1])];
     if (q.last != k) return;
     if (body > 0 && q.type != NodeType::Country) return;
+    // "Broadcasting Corp of China chairman X": the country ends a company's name
+    if (q.type == NodeType::Country && q.first > s.first_token + 1 && folded_is(a, q.first - 1, "of"))
+      for (std::uint32_t b = q.first - 1; b > s.first_token && q.first - 1 - b < 4 && name_word(a, b - 1); --b)
+        if (a.is(b - 1, kPrivateBody)) return;
     if (q.type == NodeType::Country) out.country = q.key.substr(q.key.find(':') + 1);
     else if (q.type == NodeType::Organization) {
       out.org = a.owner[k - 1];
@@ -294,6 +298,17 @@ class OfficialMentions : public MentionExtractor {
           name_first = j;
           break;
         }
+      // "General Secretary of Bangladesh Adivasi Forum Sanjib Drong": the body's head word ends the body
+      // (a forum is a body here, though "the Business Forum" is mostly an event and no organisation)
+      for (std::uint32_t j = name_last - 2; j > name_first && j < name_last; --j)
+        if ((a.is(j - 1, kOrgHead) || folded_is(a, j - 1, "forum")) && a.tokens[j - 1].cap() &&
+            word_count(a.surface(j, name_last)) >= 2) {
+          // a body no part of the state: the country only names it
+          for (std::uint32_t b = name_first; b < j; ++b)
+            if ((a.is(b, kPrivateBody) || folded_is(a, b, "forum")) && men.org < 0) men.country.clear();
+          name_first = j;
+          break;
+        }
       if (is_gazetteer_span(a, name_first, name_last)) { i = name_last - 1; continue; }
       // a line in capitals ("KING KUSAE EDU ASONA ROYAL STOOL, COMMISSION OF INQUIRY"): case tells no name's end
       if (shouted(a, i, title->end) && shouted(a, name_first, name_last)) { i = name_last - 1; continue; }
@@ -387,6 +402,8 @@ class OfficialMentions : public MentionExtractor {
           bool private_body = false;
           for (std::uint32_t b = q.last; b < s.last_token && b < q.last + 5 && name_word(a, b); ++b)
             private_body |= a.is(b, kPrivateBody);
+          // "X, head of Malawi's journalists": people of the country, not its state
+          if (folded_is(a, q.last, "'s") && q.last + 1 < s.last_token && a.is(q.last + 1, kPrivateBody)) private_body = true;
           if (!private_body) men.country = q.key.substr(8);
         } else if (q.type == NodeType::Organization) {
           men.org = a.owner[after + 1];

@@ -105,6 +105,29 @@ TEST_CASE("officials/title-name: no name from a line in capitals, none with a th
   CHECK(has(p.nodes(), "Official:Omar Haddad"));
 }
 
+TEST_CASE("official-of abstains: a company or a group of people that the country only names") {
+  auto r = run("Broadcasting Corp of Peru chairman Luis Vela spoke. Ana Mora, head of Chile's farmers, agreed. "
+               "General Secretary of Kenya Maasai Forum Peter Otieno and Foreign Minister Omar Haddad of Jordan met.");
+  CHECK(has(r.nodes(), "Official:Luis Vela"));
+  CHECK(has(r.nodes(), "Official:Peter Otieno"));  // the body's words are no part of his name
+  CHECK_FALSE(has(r.nodes(), "Official:Kenya Maasai Forum Peter Otieno"));
+  for (const auto& rel : r.relations()) {
+    CHECK(rel.rfind("officialOf:Luis Vela", 0) != 0);
+    CHECK(rel.rfind("officialOf:Ana Mora", 0) != 0);
+    CHECK(rel.rfind("officialOf:Peter Otieno", 0) != 0);
+  }
+  CHECK(has(r.relations(), "officialOf:Omar Haddad->Jordan"));
+}
+
+TEST_CASE("gazetteer: a place glued by a hyphen to a name that is no place is part of a compound name") {
+  auto r = run("The mine was sold by Denver-Holcomb Mining. Lea Paris-Durand spoke. The Nairobi-Mombasa railway and "
+               "Nairobi-based firms grew.");
+  CHECK_FALSE(has(r.nodes(), "Place:Denver"));
+  CHECK_FALSE(has(r.nodes(), "Place:Paris"));
+  CHECK(has(r.nodes(), "Place:Nairobi"));
+  CHECK(has(r.nodes(), "Place:Mombasa"));
+}
+
 TEST_CASE("officials: PM is a title") {
   auto r = run("The outgoing PM Milan Horvat met French President Jean Roux.");
   CHECK(has(r.nodes(), "Official:Milan Horvat"));
