@@ -45,6 +45,12 @@ class DescriptionMentions : public MentionExtractor {
         if (!title || title->counterpart) continue;
         if (title->end < s.last_token && name_word(a, title->end)) continue;  // a name follows: not a description
         if (qm.form != NameForm::Demonym && start == i) continue;
+        // "the last Japanese prime minister to visit Beijing", "the first French president", "a former
+        // Russian minister": one of many holders, not the one the document names
+        if (qm.first > s.first_token &&
+            in_list(a.tokens[qm.first - 1].folded, {"last", "first", "only", "next", "second", "third", "former",
+                                                     "previous", "late", "future", "youngest", "oldest", "another"}))
+          continue;
         Mention men;
         men.type = NodeType::Official;
         men.description = true;

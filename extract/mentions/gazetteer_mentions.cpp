@@ -78,7 +78,11 @@ class GazetteerMentions : public MentionExtractor {
         }
         // "La Libertad", "Buena Vista", "Torre Mercedes": a capitalised word before, that nothing
         // took and that is no title, compass or function word, makes it part of a longer name
-        if (men.type == NodeType::Place && i > s.first_token && a.tokens[i - 1].cap() && a.tokens[i - 1].word() &&
+        // (a country's name too, in ordinary text: "Te Tai Tonga MP", "Air Tanzania", "Michael Jordan")
+        // (any word may open a sentence capitalised: "Especially Nigeria", "Former Panama president")
+        const bool country_name = men.type == NodeType::Country && men.form == NameForm::Name && i > s.first_token + 1 &&
+                                  !a.is(i - 1, kTitleTime) && !title_case(a, i);
+        if ((men.type == NodeType::Place || country_name) && i > s.first_token && a.tokens[i - 1].cap() && a.tokens[i - 1].word() &&
             a.tokens[i].is(kSpaceBefore) && a.owner[i - 1] < 0 && !a.is(i - 1, kStopCap) && !a.is(i - 1, kCompass) &&
             !title_word_at(a, i - 1) && !a.is(i - 1, kHeadlineVerb) && !a.is(i - 1, kRank) && !a.is(i - 1, kHonorific) &&
             !a.tokens[i - 1].is(kAllCaps) && !a.is(i - 1, kPlaceWord) && !in_list(a.tokens[i - 1].folded, {"greater", "metro", "downtown"})) {

@@ -205,9 +205,6 @@ std::optional<Title> parse_title(const Annotation& a, std::uint32_t i, std::uint
 // --------------------------------------------------------------- name parse
 
 
-/// A person's name starting at token i: capitalised words, particles
-/// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
-/// capitalised word. Returns the end token, or i when there is none.
 /// Is the sentence of token k written in title case (a headline: no lower-case word
 /// but the function words headlines keep in lower case)?
 bool title_case(const Annotation& a, std::uint32_t k) {
@@ -238,6 +235,9 @@ static bool monarch_word_in_name(const Annotation& a, std::uint32_t k, std::uint
                                          : a.tokens[n].folded != "(");
 }
 
+/// A person's name starting at token i: capitalised words, particles
+/// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
+/// capitalised word. Returns the end token, or i when there is none.
 std::uint32_t parse_person_name(const Annotation& a, std::uint32_t i, std::uint32_t end, bool allow_gazetteer) {
   std::uint32_t k = i, last_ok = i;
   int words = 0;

@@ -69,6 +69,8 @@ inline bool name_word(const Annotation& a, std::uint32_t i) {
 /// A person's name starting at token i: capitalised words, particles
 /// (al-, bin, van ...), initials ("W."), hyphenated parts; ends on a
 /// capitalised word. Returns the end token, or i when there is none.
+/// Is the sentence of token k written in title case (a headline)?
+bool title_case(const Annotation& a, std::uint32_t k);
 /// Does a one-word nickname in quotes start at `k` ("Pepe" in José "Pepe" Mujica)?
 bool quoted_nickname(const Annotation& a, std::uint32_t k, std::uint32_t end);
 /// A person's name as the graph writes it: the text of [first, last) without a quoted nickname.
