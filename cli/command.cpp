@@ -58,14 +58,25 @@ void BatchOption::add_to(CLI::App& app) {
       ->check(CLI::PositiveNumber);
 }
 
-void FilterOptions::add_to(CLI::App& app) {
-  // a date the filter cannot compare would keep nothing, silently ("--from 2022/07/01")
-  const CLI::Validator iso_date(
+CLI::Validator iso_date_validator() {
+  return CLI::Validator(
       [](std::string& s) -> std::string {
         const auto d = s.size() == 10 ? extract::parse_date(s) : std::nullopt;
         return d && d->iso() == s ? std::string() : "'" + s + "' is not a date written YYYY-MM-DD";
       },
       "DATE");
+}
+
+void DocumentDateOption::add_to(CLI::App& app) {
+  app.add_option("--date", date,
+                 "publication date (YYYY-MM-DD) of the documents that give none in their metadata or a dateline "
+                 "(default: they stay undated; stats counts them)")
+      ->check(iso_date_validator());
+}
+
+void FilterOptions::add_to(CLI::App& app) {
+  // a date the filter cannot compare would keep nothing, silently ("--from 2022/07/01")
+  const CLI::Validator iso_date = iso_date_validator();
   app.add_option("--types", types, "keep only these node types (comma-separated: Country,Official,...)");
   app.add_option("--relations", relations, "keep only these relations (comma-separated: metWith,signed,...)");
   app.add_option("--from", from, "keep relations with evidence dated on or after this date (YYYY-MM-DD)")->check(iso_date);

@@ -67,6 +67,20 @@ struct BatchOption {
   void add_to(CLI::App& app);
 };
 
+/// A date option's check: YYYY-MM-DD and a real day, else the message says what was wrong.
+CLI::Validator iso_date_validator();
+
+/// The publication date of documents that carry none in their metadata or a
+/// dateline (--date); without it such documents stay undated, and relative
+/// dates in them ("on Monday") resolve to nothing.
+struct DocumentDateOption {
+  std::string date;
+  void add_to(CLI::App& app);
+  void apply(extract::Document& d) const {
+    if (d.date.empty()) d.date = date;
+  }
+};
+
 /// Parses comma-separated relation names ("metWith,signed"); throws UsageError.
 std::vector<RelationType> parse_relations(const std::vector<std::string>& names);
 

@@ -19,6 +19,7 @@ class ExtractCommand : public Command {
   }
   void setup(CLI::App& app) override {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
+    date_.add_to(app);
     app.footer(extractors_help());
   }
   int run(const GlobalOptions&, std::ostream& out, std::ostream& err) override {
@@ -31,6 +32,7 @@ class ExtractCommand : public Command {
     };
     handler.on_warning = [&](const InputError& e) { err << "irgraph: warning: " << e.what() << "\n"; };
     handler.on_document = [&](extract::Document&& d) {
+      date_.apply(d);
       extract::ExtractedDocument x{std::move(d), {}};
       x.records = pipeline.extract(x.document);
       out << extract::to_json_line(x) << '\n';
@@ -43,6 +45,7 @@ class ExtractCommand : public Command {
 
  private:
   std::vector<std::string> inputs_;
+  DocumentDateOption date_;
 };
 
 }  // namespace

@@ -31,6 +31,7 @@ class IngestCommand : public Command {
   void setup(CLI::App& app) override {
     app.add_option("inputs", inputs_, "files, folders (recursively) or - for standard input")->required();
     batch_.add_to(app);
+    date_.add_to(app);
     app.add_option("-j,--jobs", jobs_,
                    "threads: jobs - 1 extract while one reads, stores and extracts whenever it would wait; "
                    "documents kept in input order (default: the number of cores; 1 does everything on one thread; at most 256)")
@@ -73,6 +74,7 @@ class IngestCommand : public Command {
     std::map<std::string, std::string> ids_this_run;  // source -> id, for files read under their path
     handler.on_document = [&](extract::Document&& d) {
       ++read;
+      date_.apply(d);
       // a file keeps the id it was first stored under, however its path is typed now
       if (d.id_from_path && !d.source.empty()) {
         if (auto [it, fresh] = ids_this_run.emplace(d.source, d.id); !fresh) d.id = it->second;
@@ -127,6 +129,7 @@ class IngestCommand : public Command {
  private:
   std::vector<std::string> inputs_;
   BatchOption batch_;
+  DocumentDateOption date_;
   bool replace_ = false;
   unsigned jobs_ = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
 

@@ -20,9 +20,11 @@ class StatsCommand : public Command {
     out << "documents: " << s.documents;
     if (s.copies) out << " (and " << s.copies << (s.copies == 1 ? " copy" : " copies") << " of their text under other ids)";
     out << "\n";
+    out << "undated documents: " << s.undated << " (no date in their metadata or a dateline; ingest --date dates them)\n";
     out << "nodes: " << s.nodes << " (" << s.aliases << " aliases)\n";
     for (const auto& [t, n] : s.nodes_by_type) out << "  " << t << ": " << n << "\n";
-    out << "relations: " << s.relations << " (" << s.evidence << " evidence)\n";
+    out << "relations: " << s.relations << " (" << s.evidence << " evidence, " << s.dated_evidence
+        << " of them dated)\n";
     for (const auto& [t, n] : s.relations_by_type) out << "  " << t << ": " << n << "\n";
     return kOk;
   }

@@ -9,6 +9,7 @@ Annotation::Annotation(const Document& d, const Gazetteer& g) : doc(d), gaz(g) {
   sentences = split_sentences(doc.text, tokens);
   owner.assign(tokens.size(), -1);
   if (!doc.date.empty()) doc_date = parse_date(doc.date);
+  if (auto d = find_dateline(doc.text)) dateline_end_ = d->end;
   date_cache_.resize(sentences.size());
   by_sentence_.resize(sentences.size());
   static const TitleWord no_title;
@@ -77,7 +78,10 @@ std::string Annotation::sentence_date(std::uint32_t sentence) const {
   auto& cached = date_cache_.at(sentence);
   if (!cached) {
     const Sentence& s = sentences[sentence];
-    auto d = event_date(doc.text, tokens, s.first_token, s.last_token, doc_date);
+    // the dateline ("CAIRO - 26 July 2022: ... met on Monday") dates the document, not the sentence's event
+    std::uint32_t first = s.first_token;
+    while (first < s.last_token && tokens[first].end <= dateline_end_) ++first;
+    auto d = event_date(doc.text, tokens, first, s.last_token, doc_date);
     cached = d ? d->iso() : std::string();
   }
   return *cached;

@@ -106,6 +106,7 @@ class Annotation {
 
  private:
   mutable std::vector<std::optional<std::string>> date_cache_;
+  std::size_t dateline_end_ = 0;  ///< where the text's date line or dateline ends (0: none)
   std::vector<std::vector<int>> by_sentence_;  ///< mention ids per sentence, in insertion order
   // title lexicon lookups, once per token (extractors ask about the same token many times)
   std::vector<const TitleWord*> title_exact_, title_singular_;

@@ -16,14 +16,28 @@ struct Date {
   bool operator==(const Date&) const = default;
 };
 
+/// A date found in a text and its byte span there.
+struct DateAt {
+  Date date;
+  std::size_t begin = 0, end = 0;
+};
+
+/// The first date written in `s` (the forms parse_date() reads) and where it stands.
+std::optional<DateAt> locate_date(std::string_view s);
+
 /// Parses an ISO date ("2018-12-31", optionally followed by a time),
 /// "31.12.2018", "December 31, 2018", "Dec. 31, 2018" or "31 December 2018".
 std::optional<Date> parse_date(std::string_view s);
 
-/// Finds the publication date in the first lines of an article: a line such
-/// as "Published 31.12.2018 00:00", "Updated: 2018-12-31", or a dateline with
-/// a full date. Returns nullopt when the head of the text names none.
+/// Finds the publication date in the first lines of an article: a date line
+/// ("Published 31.12.2018 00:00", "Updated: 2018-12-31", "By Ana Ruiz | July 5,
+/// 2022") or a dateline opening the story with a full date ("CAIRO – 26 July
+/// 2022:"). A date in a sentence of the story ("On Feb. 9, 1940, in New York")
+/// is no publication date: nullopt when the head names none.
 std::optional<Date> find_document_date(std::string_view text);
+
+/// The date line or dateline find_document_date() reads, with its byte span in `text`.
+std::optional<DateAt> find_dateline(std::string_view text);
 
 /// The date an event in this sentence refers to, resolved against the
 /// document date: an absolute date ("Sept. 17, 2018"), a month and day

@@ -850,6 +850,8 @@ Stats Store::stats() const {
   s.aliases = count("SELECT count(*) FROM aliases");
   s.relations = count("SELECT count(*) FROM relations");
   s.evidence = count("SELECT count(*) FROM evidence");
+  s.undated = count("SELECT count(*) FROM documents WHERE date IS NULL OR date = ''");
+  s.dated_evidence = count("SELECT count(*) FROM evidence WHERE date IS NOT NULL AND date <> ''");
   {
     Stmt st(*stmts_, "SELECT type, count(*) FROM nodes GROUP BY type ORDER BY type");
     while (st.step()) s.nodes_by_type.emplace_back(st.text(0), static_cast<std::size_t>(st.integer(1)));

@@ -40,6 +40,8 @@ struct DocumentInfo {
 struct Stats {
   std::size_t documents = 0, nodes = 0, aliases = 0, relations = 0, evidence = 0;
   std::size_t copies = 0;  ///< documents skipped because another has their content
+  std::size_t undated = 0;  ///< documents without a publication date (none in metadata, dateline or --date)
+  std::size_t dated_evidence = 0;  ///< evidence items that carry the date of their event
   std::vector<std::pair<std::string, std::size_t>> nodes_by_type, relations_by_type;
 };
 

@@ -53,6 +53,25 @@ check_dates_validated() {
   ig --db "$tmp/s.db" export -f dot --from 2016-01-01 --to 2022-12-31 > /dev/null 2> err || fail "good dates refused: $(cat err)"
 }
 
+check_document_dates() {
+  # a date in the story is no publication date; --date dates what has none; stats counts the undated
+  printf 'Old fight\n\nOn Feb. 9, 1940, a boxer fought in New York. Foreign Minister Ana Ruiz met President Omar Haddad on Monday.\n' > story.txt
+  printf 'Dated\n\nCAIRO - 26 July 2022: Foreign Minister Ana Ruiz met President Omar Haddad on Monday.\n' > dateline.txt
+  ig -q --db d.db ingest story.txt dateline.txt || fail "ingest of two stories failed"
+  ig --db d.db stats > out
+  grep -q "^undated documents: 1 " out || fail "stats does not count one undated document: $(grep -i undated out)"
+  ig --db d.db export -f jsonld -o d.jsonld
+  grep -q '"1940-02-09"' d.jsonld && fail "a date in the story became a publication date"
+  grep -q '"2022-07-25"' d.jsonld || fail "\"on Monday\" under a dateline of 2022-07-26 (Tuesday) was not dated 2022-07-25"
+  ig -q --db e.db ingest --date 2022-08-03 story.txt || fail "ingest --date failed"
+  ig --db e.db stats | grep -q "^undated documents: 0 " || fail "--date left the document undated"
+  ig --db e.db export -f jsonld -o e.jsonld
+  grep -q '"2022-08-01"' e.jsonld || fail "\"on Monday\" was not resolved against --date 2022-08-03 (Wednesday)"
+  ig -q --db f.db ingest --date 2022/08/03 story.txt 2> err
+  [ $? -eq 2 ] || fail "ingest --date 2022/08/03 was accepted"
+  ig extract --date 2022-08-03 story.txt | grep -q '"date":"2022-08-03"' || fail "extract --date did not date the document"
+}
+
 check_stdout_outputs() {
   ig --db "$tmp/s.db" export -f ttl -o - > out.ttl && grep -q "^@prefix" out.ttl || fail "export -o - wrote no Turtle to standard output"
   ig --db "$tmp/s.db" render -o - --format svg > out.svg && grep -q "<svg" out.svg || fail "render -o - wrote no SVG to standard output"
