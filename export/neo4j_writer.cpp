@@ -1,11 +1,15 @@
-// Neo4j: a folder of `neo4j-admin database import` CSV files (nodes per
-// label, relationships per type, typed headers, arrays, dates) and a
-// cypher-shell script that creates the constraint and MERGEs the same graph.
+// Neo4j: a folder of `neo4j-admin database import` CSV files (entity nodes per
+// label, relationships per type, typed headers, arrays, dates; Document nodes
+// with MENTIONS of the entities; one Evidence node per evidence item,
+// SUPPORTED_BY its document) and a cypher-shell script that creates the
+// constraints and MERGEs the same graph, every column set.
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <ostream>
+#include <set>
 
 #include "core/error.hpp"
 #include "export/exporter.hpp"
@@ -16,6 +20,9 @@ namespace irgraph::exporters {
 namespace {
 
 namespace fs = std::filesystem;
+
+/// A text property that is absent when empty (an unquoted empty field sets no property).
+std::string optional_field(std::string_view s) { return s.empty() ? std::string() : csv_field(s); }
 
 /// Array elements are split on ';' by neo4j-admin: a ';' inside one becomes ','.
 template <class Strings>  // of std::string or graph::Atom
@@ -40,7 +47,8 @@ class Neo4jExporter : public Exporter {
  public:
   std::string_view name() const override { return "neo4j"; }
   std::string_view description() const override {
-    return "Neo4j: a folder of neo4j-admin import CSV files (nodes per label, relationships per type) and import.cypher";
+    return "Neo4j: a folder of neo4j-admin import CSV files (entities per label, relationships per type, Document and "
+           "Evidence nodes with MENTIONS and SUPPORTED_BY) and import.cypher";
   }
   std::string_view extension() const override { return ""; }
   bool writes_folder() const override { return true; }
@@ -53,88 +61,210 @@ class Neo4jExporter : public Exporter {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw Error("neo4j: cannot create folder " + dir + ": " + ec.message());
-    Selection sel = select(g, f);
-    std::map<NodeType, std::vector<const graph::Node*>> by_label;
-    for (const auto* n : sel.nodes) by_label[n->type].push_back(n);
-    std::map<RelationType, std::vector<const Selection::Rel*>> by_type;
-    for (const auto& r : sel.relations) by_type[r.relation->type].push_back(&r);
-
-    for (const auto& [type, nodes] : by_label) {
-      auto out = open_file(fs::path(dir) / ("nodes_" + std::string(irgraph::name(type)) + ".csv"));
+    const Model m = model(g, f);
+    for (const auto& [type, nodes] : m.by_label) {
+      const std::string file = "nodes_" + std::string(irgraph::name(type)) + ".csv";
+      auto out = open_file(fs::path(dir) / file);
       out << "id:ID(Entity),:LABEL,name,aliases:string[],country,documents:int\n";
       for (const auto* n : nodes) {
         std::vector<std::string> aliases;
         for (const auto& a : n->aliases) aliases.push_back(a.text);
         out << csv_field(n->key) << ",Entity;" << irgraph::name(type) << "," << csv_field(n->name) << "," << array_field(aliases)
-            << "," << (n->country.empty() ? "" : csv_field(n->country)) << "," << n->documents.size() << "\n";
+            << "," << optional_field(n->country) << "," << n->documents.size() << "\n";
       }
-      if (!out.flush()) throw write_error("nodes_" + std::string(irgraph::name(type)) + ".csv");
+      if (!out.flush()) throw write_error(file);
     }
-    for (const auto& [type, rels] : by_type) {
-      auto out = open_file(fs::path(dir) / ("relationships_" + std::string(irgraph::name(type)) + ".csv"));
+    {
+      auto out = open_file(fs::path(dir) / "nodes_Document.csv");
+      out << "id:ID(Document),:LABEL,title,date:date,url\n";
+      for (const auto& d : m.documents)
+        out << csv_field(d.id) << ",Document," << optional_field(d.title) << "," << d.date << "," << optional_field(d.url) << "\n";
+      if (!out.flush()) throw write_error("nodes_Document.csv");
+    }
+    {
+      auto out = open_file(fs::path(dir) / "nodes_Evidence.csv");
+      out << "id:ID(Evidence),:LABEL,relation,source,target,sentence,sentenceIndex:int,begin:int,end:int,date:date,value,"
+             "extractor,rule\n";
+      for (const auto& e : m.evidence)
+        out << csv_field(e.id) << ",Evidence," << irgraph::name(e.rel->relation->type) << "," << csv_field(e.rel->source->key)
+            << "," << csv_field(e.rel->target->key) << "," << csv_field(e.ev->text) << "," << e.ev->sentence << ","
+            << e.ev->begin << "," << e.ev->end << "," << e.ev->date << "," << optional_field(e.ev->value) << ","
+            << csv_field(e.ev->extractor) << "," << csv_field(e.ev->rule) << "\n";
+      if (!out.flush()) throw write_error("nodes_Evidence.csv");
+    }
+    for (const auto& [type, rels] : m.by_type) {
+      const std::string file = "relationships_" + std::string(irgraph::name(type)) + ".csv";
+      auto out = open_file(fs::path(dir) / file);
       out << ":START_ID(Entity),:END_ID(Entity),:TYPE,evidence:int,values:string[],firstDate:date,lastDate:date,"
-             "sentence,sourceDocument\n";
+             "sentence,documents:string[],evidenceIds:string[]\n";
       for (const auto* r : rels) {
         auto [lo, hi] = r->relation->date_range();
-        const auto& ev = r->relation->evidence.front();
         out << csv_field(r->source->key) << "," << csv_field(r->target->key) << "," << irgraph::name(type) << ","
             << r->relation->evidence.size() << "," << array_field(r->relation->values()) << "," << lo << "," << hi << ","
-            << csv_field(ev.text) << "," << csv_field(ev.doc_id) << "\n";
+            << csv_field(r->relation->evidence.front().text) << "," << array_field(documents_of(*r->relation)) << ","
+            << array_field(m.evidence_ids.at(r)) << "\n";
       }
-      if (!out.flush()) throw write_error("relationships_" + std::string(irgraph::name(type)) + ".csv");
+      if (!out.flush()) throw write_error(file);
     }
-    write_cypher(fs::path(dir) / "import.cypher", by_label, by_type);
+    {
+      auto out = open_file(fs::path(dir) / "relationships_MENTIONS.csv");
+      out << ":START_ID(Document),:END_ID(Entity),:TYPE,mentions:int\n";
+      for (const auto* n : m.nodes)
+        for (const auto& [doc, count] : n->documents)
+          if (m.document_ids.count(doc)) out << csv_field(doc) << "," << csv_field(n->key) << ",MENTIONS," << count << "\n";
+      if (!out.flush()) throw write_error("relationships_MENTIONS.csv");
+    }
+    {
+      auto out = open_file(fs::path(dir) / "relationships_SUPPORTED_BY.csv");
+      out << ":START_ID(Evidence),:END_ID(Document),:TYPE\n";
+      for (const auto& e : m.evidence) out << csv_field(e.id) << "," << csv_field(e.ev->doc_id) << ",SUPPORTED_BY\n";
+      if (!out.flush()) throw write_error("relationships_SUPPORTED_BY.csv");
+    }
+    write_cypher(fs::path(dir) / "import.cypher", m);
   }
 
  private:
+  /// One evidence item as a node: the relation it supports and where it was read.
+  struct EvidenceNode {
+    std::string id;  ///< "<source>|<type>|<target>#<n>": stable across exports of one graph
+    const Selection::Rel* rel;
+    const graph::Evidence* ev;
+  };
+  /// What the files hold: the selection by label and type, its documents and evidence.
+  struct Model {
+    Selection sel;
+    std::vector<const graph::Node*> nodes;
+    std::map<NodeType, std::vector<const graph::Node*>> by_label;
+    std::map<RelationType, std::vector<const Selection::Rel*>> by_type;
+    std::vector<graph::DocumentMeta> documents;  ///< mentioned by a kept node or cited by kept evidence, id order
+    std::set<std::string> document_ids;
+    std::vector<EvidenceNode> evidence;
+    std::map<const Selection::Rel*, std::vector<std::string>> evidence_ids;
+  };
+
+  static Model model(const graph::KnowledgeGraph& g, const Filter& f) {
+    Model m;
+    m.sel = select(g, f);
+    m.nodes = m.sel.nodes;
+    for (const auto* n : m.sel.nodes) {
+      m.by_label[n->type].push_back(n);
+      for (const auto& [doc, count] : n->documents) m.document_ids.insert(doc);
+    }
+    for (const auto& r : m.sel.relations) {
+      m.by_type[r.relation->type].push_back(&r);
+      const std::string base = r.source->key + "|" + std::string(irgraph::name(r.relation->type)) + "|" + r.target->key + "#";
+      auto& ids = m.evidence_ids[&r];
+      for (const auto& ev : r.relation->evidence) {
+        ids.push_back(base + std::to_string(ids.size() + 1));
+        m.evidence.push_back({ids.back(), &r, &ev});
+        m.document_ids.insert(ev.doc_id.str());
+      }
+    }
+    for (const auto& id : m.document_ids) {
+      const graph::DocumentMeta* d = g.document(id);
+      m.documents.push_back(d ? *d : graph::DocumentMeta{id, "", "", ""});
+    }
+    return m;
+  }
+
+  /// Every document a relation's evidence cites, each once, in order of first citation.
+  static std::vector<std::string> documents_of(const graph::Relation& r) {
+    std::vector<std::string> docs;
+    for (const auto& ev : r.evidence)
+      if (std::find(docs.begin(), docs.end(), ev.doc_id.str()) == docs.end()) docs.push_back(ev.doc_id.str());
+    return docs;
+  }
+
   /// The error for a failed write of `file`, with its cause (a full disk).
   static Error write_error(const std::string& file) {
     return Error("neo4j: writing " + file + " failed: " + std::strerror(errno));
   }
-  static void write_cypher(const fs::path& path, const std::map<NodeType, std::vector<const graph::Node*>>& by_label,
-                           const std::map<RelationType, std::vector<const Selection::Rel*>>& by_type) {
+
+  static std::string cypher_list(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + cypher_string(items[i]);
+    return out + "]";
+  }
+
+  /// The same graph as the CSV files, every column set, for cypher-shell: rows
+  /// in UNWIND batches of kBatch, so a statement stays small however big the graph.
+  static void write_cypher(const fs::path& path, const Model& m) {
     auto out = open_file(path);
-    out << "// irgraph: the same graph for cypher-shell -f import.cypher (Neo4j 4.4 and 5.x)\n"
-           "CREATE CONSTRAINT irgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n";
-    constexpr std::size_t kBatch = 500;
-    for (const auto& [type, nodes] : by_label) {
-      for (std::size_t i = 0; i < nodes.size(); i += kBatch) {
+    out << "// irgraph: the same graph as the CSV files, for cypher-shell -f import.cypher (Neo4j 4.4 and 5.x)\n"
+           "CREATE CONSTRAINT irgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n"
+           "CREATE CONSTRAINT irgraph_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;\n"
+           "CREATE CONSTRAINT irgraph_evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE;\n";
+    // rows of `items` in batches, each row written by `row`, then `statement` on them
+    auto batched = [&](std::size_t count, auto row, std::string_view statement) {
+      for (std::size_t i = 0; i < count; i += kBatch) {
         out << "UNWIND [";
-        for (std::size_t j = i; j < std::min(nodes.size(), i + kBatch); ++j) {
-          const auto* n = nodes[j];
-          out << (j > i ? ",\n  " : "\n  ") << "{id: " << cypher_string(n->key) << ", name: " << cypher_string(n->name)
-              << ", aliases: [";
-          for (std::size_t a = 0; a < n->aliases.size(); ++a) out << (a ? ", " : "") << cypher_string(n->aliases[a].text);
-          out << "]";
-          if (!n->country.empty()) out << ", country: " << cypher_string(n->country);
+        for (std::size_t j = i; j < std::min(count, i + kBatch); ++j) {
+          out << (j > i ? ",\n  " : "\n  ") << "{";
+          row(j);
           out << "}";
         }
-        out << "] AS row\nMERGE (n:Entity {id: row.id}) SET n:" << irgraph::name(type)
-            << ", n.name = row.name, n.aliases = row.aliases, n.country = row.country;\n";
+        out << "] AS row\n" << statement << ";\n";
       }
+    };
+    const std::string date_of = "CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END";
+    for (const auto& [type, nodes] : m.by_label) {
+      std::vector<std::string> aliases;
+      batched(nodes.size(), [&](std::size_t j) {
+        const auto* n = nodes[j];
+        aliases.clear();
+        for (const auto& a : n->aliases) aliases.push_back(a.text);
+        out << "id: " << cypher_string(n->key) << ", name: " << cypher_string(n->name) << ", aliases: " << cypher_list(aliases)
+            << ", documents: " << n->documents.size();
+        if (!n->country.empty()) out << ", country: " << cypher_string(n->country);
+      }, "MERGE (n:Entity {id: row.id}) SET n:" + std::string(irgraph::name(type)) +
+             ", n.name = row.name, n.aliases = row.aliases, n.country = row.country, n.documents = row.documents");
     }
-    for (const auto& [type, rels] : by_type) {
-      for (std::size_t i = 0; i < rels.size(); i += kBatch) {
-        out << "UNWIND [";
-        for (std::size_t j = i; j < std::min(rels.size(), i + kBatch); ++j) {
-          const auto* r = rels[j];
-          auto [lo, hi] = r->relation->date_range();
-          out << (j > i ? ",\n  " : "\n  ") << "{s: " << cypher_string(r->source->key) << ", t: " << cypher_string(r->target->key)
-              << ", evidence: " << r->relation->evidence.size() << ", values: [";
-          auto values = r->relation->values();
-          for (std::size_t v = 0; v < values.size(); ++v) out << (v ? ", " : "") << cypher_string(values[v]);
-          out << "], sentence: " << cypher_string(r->relation->evidence.front().text);
-          if (!lo.empty()) out << ", first: " << cypher_string(lo) << ", last: " << cypher_string(hi);
-          out << "}";
-        }
-        out << "] AS row\nMATCH (a:Entity {id: row.s}) MATCH (b:Entity {id: row.t})\nMERGE (a)-[r:" << irgraph::name(type)
-            << "]->(b)\nSET r.evidence = row.evidence, r.values = row.values, r.sentence = row.sentence,"
-               " r.firstDate = CASE WHEN row.first IS NULL THEN null ELSE date(row.first) END,"
-               " r.lastDate = CASE WHEN row.last IS NULL THEN null ELSE date(row.last) END;\n";
-      }
+    batched(m.documents.size(), [&](std::size_t j) {
+      const auto& d = m.documents[j];
+      out << "id: " << cypher_string(d.id) << ", title: " << cypher_string(d.title) << ", url: " << cypher_string(d.url);
+      if (!d.date.empty()) out << ", date: " << cypher_string(d.date);
+    }, "MERGE (d:Document {id: row.id}) SET d.title = row.title, d.url = row.url, d.date = " + date_of);
+    batched(m.evidence.size(), [&](std::size_t j) {
+      const auto& e = m.evidence[j];
+      out << "id: " << cypher_string(e.id) << ", relation: " << cypher_string(irgraph::name(e.rel->relation->type))
+          << ", source: " << cypher_string(e.rel->source->key) << ", target: " << cypher_string(e.rel->target->key)
+          << ", sentence: " << cypher_string(e.ev->text) << ", sentenceIndex: " << e.ev->sentence << ", begin: " << e.ev->begin
+          << ", end: " << e.ev->end << ", value: " << cypher_string(e.ev->value) << ", extractor: "
+          << cypher_string(e.ev->extractor) << ", rule: " << cypher_string(e.ev->rule) << ", doc: " << cypher_string(e.ev->doc_id);
+      if (!e.ev->date.empty()) out << ", date: " << cypher_string(e.ev->date);
+    }, "MERGE (e:Evidence {id: row.id}) SET e.relation = row.relation, e.source = row.source, e.target = row.target,"
+       " e.sentence = row.sentence, e.sentenceIndex = row.sentenceIndex, e.begin = row.begin, e.end = row.end,"
+       " e.value = row.value, e.extractor = row.extractor, e.rule = row.rule, e.date = " + date_of +
+       "\nWITH e, row MATCH (d:Document {id: row.doc}) MERGE (e)-[:SUPPORTED_BY]->(d)");
+    for (const auto& [type, rels] : m.by_type) {
+      batched(rels.size(), [&](std::size_t j) {
+        const auto* r = rels[j];
+        auto [lo, hi] = r->relation->date_range();
+        std::vector<std::string> values;
+        for (const auto& v : r->relation->values()) values.emplace_back(std::string_view{v});
+        out << "s: " << cypher_string(r->source->key) << ", t: " << cypher_string(r->target->key)
+            << ", evidence: " << r->relation->evidence.size() << ", values: " << cypher_list(values)
+            << ", sentence: " << cypher_string(r->relation->evidence.front().text)
+            << ", documents: " << cypher_list(documents_of(*r->relation)) << ", evidenceIds: " << cypher_list(m.evidence_ids.at(r));
+        if (!lo.empty()) out << ", first: " << cypher_string(lo) << ", last: " << cypher_string(hi);
+      }, "MATCH (a:Entity {id: row.s}) MATCH (b:Entity {id: row.t})\nMERGE (a)-[r:" + std::string(irgraph::name(type)) +
+             "]->(b)\nSET r.evidence = row.evidence, r.values = row.values, r.sentence = row.sentence,"
+             " r.documents = row.documents, r.evidenceIds = row.evidenceIds,"
+             " r.firstDate = CASE WHEN row.first IS NULL THEN null ELSE date(row.first) END,"
+             " r.lastDate = CASE WHEN row.last IS NULL THEN null ELSE date(row.last) END");
     }
+    std::vector<std::pair<std::string, std::pair<std::string, std::uint32_t>>> mentions;
+    for (const auto* n : m.nodes)
+      for (const auto& [doc, count] : n->documents)
+        if (m.document_ids.count(doc)) mentions.push_back({doc, {n->key, count}});
+    batched(mentions.size(), [&](std::size_t j) {
+      out << "d: " << cypher_string(mentions[j].first) << ", n: " << cypher_string(mentions[j].second.first)
+          << ", mentions: " << mentions[j].second.second;
+    }, "MATCH (d:Document {id: row.d}) MATCH (n:Entity {id: row.n})\nMERGE (d)-[m:MENTIONS]->(n) SET m.mentions = row.mentions");
     if (!out.flush()) throw write_error("import.cypher");
   }
+
+  static constexpr std::size_t kBatch = 500;
 };
 
 }  // namespace
