@@ -1,5 +1,9 @@
 #include "cli/command.hpp"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "core/error.hpp"
 #include "extract/dates.hpp"
 #include "extract/pipeline.hpp"
@@ -84,6 +88,8 @@ void FilterOptions::add_to(CLI::App& app) {
   app.add_option("--min-evidence", min_evidence, "keep relations with at least this many evidence items")->check(CLI::PositiveNumber);
   app.add_option("--focus", focus, "keep the neighbourhood of this entity (any of its names)");
   app.add_option("--depth", depth, "with --focus: how many hops around it (default 1)")->check(CLI::NonNegativeNumber);
+  app.add_option("--top", top, "keep the N entities with the most relations (after the other filters) and the relations among them")
+      ->check(CLI::PositiveNumber);
 }
 
 exporters::Filter FilterOptions::to_filter(const graph::KnowledgeGraph& g) const {
@@ -98,6 +104,20 @@ exporters::Filter FilterOptions::to_filter(const graph::KnowledgeGraph& g) const
   f.to_date = to;
   f.min_evidence = min_evidence;
   if (!focus.empty()) f.nodes = graph::neighbourhood(g, graph::lookup(g, focus), depth);
+  if (top > 0) {
+    // the entities with the most relations the other filters keep (ties: key order)
+    std::map<const graph::Node*, std::size_t> degree;
+    const exporters::Selection sel = exporters::select(g, f);
+    for (const auto* n : sel.nodes) degree[n] = 0;
+    for (const auto& r : sel.relations) ++degree[r.source], ++degree[r.target];
+    std::vector<std::pair<const graph::Node*, std::size_t>> ranked(degree.begin(), degree.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first->key < b.first->key;
+    });
+    std::set<std::string> kept;
+    for (std::size_t i = 0; i < ranked.size() && i < top; ++i) kept.insert(ranked[i].first->key);
+    f.nodes = std::move(kept);
+  }
   return f;
 }
 

@@ -55,6 +55,7 @@ struct FilterOptions {
   std::vector<std::string> types, relations;
   std::string from, to, focus;
   std::size_t min_evidence = 1;
+  std::size_t top = 0;  ///< keep the entities with the most kept relations (0: all)
   int depth = 1;
   void add_to(CLI::App& app);
   /// Throws UsageError for unknown type or relation names, LookupError for an unknown focus.

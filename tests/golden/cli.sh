@@ -72,6 +72,24 @@ check_document_dates() {
   ig extract --date 2022-08-03 story.txt | grep -q '"date":"2022-08-03"' || fail "extract --date did not date the document"
 }
 
+check_render_limits() {
+  # 450 meetings of 900 made-up ministers: past the drawing limit
+  mkdir -p many
+  syl=(ka lo mi ne ru sa ti vo ze da)
+  for i in $(seq 0 449); do
+    a=${syl[$((i % 10))]}${syl[$((i / 10 % 10))]}${syl[$((i / 100))]}
+    printf 'Talks %s\n\nForeign Minister %s Varo met Defence Minister %s Lunde in Paris.\n' "$i" "${a^}" "${a^}" > "many/$i.txt"
+  done
+  ig -q --db m.db ingest many || fail "ingest of 450 meetings failed"
+  ig --db m.db render -o m.svg 2> err
+  [ $? -eq 2 ] || fail "a drawing of 900 entities was not refused"
+  grep -q -- "--top" err || fail "the refusal names no way to draw a part: $(cat err)"
+  [ -e m.svg ] && fail "a refused drawing left a file"
+  ig --db m.db render --top 200 -o m.svg > /dev/null 2> err || fail "render --top 200 failed: $(cat err)"
+  grep -q "laying out" err || fail "a long layout printed no progress: $(cat err)"
+  grep -q "<svg" m.svg || fail "render --top 200 drew nothing"
+}
+
 check_stdout_outputs() {
   ig --db "$tmp/s.db" export -f ttl -o - > out.ttl && grep -q "^@prefix" out.ttl || fail "export -o - wrote no Turtle to standard output"
   ig --db "$tmp/s.db" render -o - --format svg > out.svg && grep -q "<svg" out.svg || fail "render -o - wrote no SVG to standard output"
