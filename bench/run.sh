@@ -16,6 +16,7 @@ bash bench/long_text_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$work"
 for size in ${BENCH_SIZES:-10 100}; do
   bash bench/ingest_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$size" "$work"
 done
+bash bench/html_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$work"
 sizes="10000 100000"
 [ "${BENCH_1M:-0}" = "1" ] && sizes="$sizes 1000000"
 for n in $sizes; do

@@ -4,11 +4,13 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <map>
 #include <ostream>
 
 #include "core/embedded_data.hpp"
 #include "core/error.hpp"
 #include "export/exporter.hpp"
+#include "export/layout.hpp"
 #include "export/style.hpp"
 #include "export/text_escape.hpp"
 
@@ -62,6 +64,9 @@ class HtmlExporter : public Exporter {
   }
   std::string_view extension() const override { return "html"; }
 
+  /// Entities above which the page comes laid out (the browser's cose takes minutes at thousands).
+  static constexpr std::size_t kBrowserLayoutLimit = 300;
+
   void write(const graph::KnowledgeGraph& g, const Filter& f, std::ostream& out) const override {
     Selection sel = select(g, f);
     rapidjson::StringBuffer buf;
@@ -83,12 +88,26 @@ class HtmlExporter : public Exporter {
       w.EndObject();
     }
     w.EndObject();
+    // the layout is computed here, not by the browser at load (cose froze a page of 3,500 entities for minutes)
+    std::map<const graph::Node*, std::size_t> index;
+    for (const graph::Node* n : sel.nodes) index.emplace(n, index.size());
+    std::vector<std::pair<std::size_t, std::size_t>> links;
+    for (const auto& r : sel.relations) links.emplace_back(index.at(r.source), index.at(r.target));
+    // (a small graph is laid out in the browser, where cose keeps labels apart in a second or less)
+    const bool laid_out = sel.nodes.size() > kBrowserLayoutLimit;
+    const std::vector<Point> position = laid_out ? force_layout(sel.nodes.size(), links) : std::vector<Point>{};
     w.Key("nodes");
     w.StartArray();
     for (const graph::Node* n : sel.nodes) {
       w.StartObject();
       w.Key("id");
       str(n->key);
+      if (laid_out) {
+        w.Key("x");
+        w.Int(static_cast<int>(position[index.at(n)].x));
+        w.Key("y");
+        w.Int(static_cast<int>(position[index.at(n)].y));
+      }
       w.Key("name");
       str(n->name);
       w.Key("type");

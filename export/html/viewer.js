@@ -17,18 +17,30 @@
 
   const elements = [];
   for (const n of data.nodes)
-    elements.push({ group: 'nodes', data: { id: n.id, label: n.name, type: n.type, names: [n.name, ...n.aliases].map(fold) } });
+    elements.push({ group: 'nodes', position: { x: n.x, y: n.y },
+      data: { id: n.id, label: n.name, type: n.type, names: [n.name, ...n.aliases].map(fold) } });
   for (const e of data.edges)
     elements.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.relation, relation: e.relation,
       weight: e.evidence.length, dates: e.evidence.map((x) => x.date).filter(Boolean) } });
 
+  // a big graph comes with its positions (laid out when the page was written), draws cached
+  // bitmaps while it moves and leaves small labels out when zoomed out, so it stays responsive
+  const big = data.nodes.length > 0 && data.nodes[0].x !== undefined;  // the writer lays out graphs above 300 entities
   const cy = cytoscape({
     container: document.getElementById('cy'),
     elements,
     wheelSensitivity: 0.3,
+    textureOnViewport: big,
+    hideEdgesOnViewport: big,
+    motionBlur: false,
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 120,
-        'text-valign': 'center', 'text-halign': 'center', width: 'label', height: 'label', padding: 6, 'border-width': 1.5 } },
+      // a big graph's nodes are dots with their label under them: sizing each box to its label
+      // costs a text measurement per node whenever a filter restyles them
+      { selector: 'node', style: big
+        ? { label: 'data(label)', 'font-size': 10, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-halign': 'center',
+            width: 14, height: 14, 'border-width': 1.5 }
+        : { label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 120,
+            'text-valign': 'center', 'text-halign': 'center', width: 'label', height: 'label', padding: 6, 'border-width': 1.5 } },
       ...Object.entries(styles).map(([type, s]) => ({ selector: `node[type = "${type}"]`, style: {
         'background-color': s.fill, 'border-color': s.border, shape: s.shape } })),
       { selector: 'edge', style: { label: 'data(label)', 'font-size': 8, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
@@ -40,7 +52,9 @@
         'border-width': 4, width: 5, 'z-index': 10 } },
       { selector: ':selected', style: { 'border-width': 4, 'border-color': '#111', 'line-color': '#111' } },
     ],
-    layout: { name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false },
+    // a small graph is laid out here (cose: a second or less, labels kept apart); a big one comes laid out
+    layout: big ? { name: 'preset', fit: true, padding: 30 }
+      : { name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false },
   });
   window.irgraphViewer = cy;  // for tests and the console
   cy.ready(() => { window.irgraphReady = true; });
@@ -109,12 +123,14 @@
     const types = new Set([...document.querySelectorAll('input.type:checked')].map((i) => i.value));
     const rels = new Set([...document.querySelectorAll('input.rel:checked')].map((i) => i.value));
     const from = document.getElementById('from').value, to = document.getElementById('to').value;
+    // only what changes is restyled
+    const set = (x, hide) => { if (x.hasClass('hidden') !== hide) x.toggleClass('hidden', hide); };
     cy.batch(() => {
-      cy.nodes().forEach((n) => n.toggleClass('hidden', !types.has(n.data('type'))));
+      cy.nodes().forEach((n) => set(n, !types.has(n.data('type'))));
       cy.edges().forEach((e) => {
         const inRange = (!from && !to) || e.data('dates').some((d) => (!from || d >= from) && (!to || d <= to));
         const show = rels.has(e.data('relation')) && inRange && !e.source().hasClass('hidden') && !e.target().hasClass('hidden');
-        e.toggleClass('hidden', !show);
+        set(e, !show);
       });
     });
     status.textContent = `${cy.nodes().not('.hidden').length} entities, ${cy.edges().not('.hidden').length} relations shown`;
@@ -131,6 +147,25 @@
     result.path.addClass('path');
     cy.animate({ fit: { eles: result.path, padding: 60 } }, { duration: 300 });
     status.textContent = `${a.data('label')} → ${b.data('label')}: ${result.path.edges().length} hops`;
+    // each hop with its evidence, in the order the path walks them
+    details.replaceChildren(el('h2', {}, status.textContent));
+    const hops = el('ol', { class: 'hops' });
+    let at = a;
+    result.path.edges().forEach((edge) => {
+      const e = data.edges.find((x) => x.id === edge.id());
+      const next = edge.source().id() === at.id() ? edge.target() : edge.source();
+      const li = el('li');
+      li.append(el('div', { class: 'hop' }, `${at.data('label')} — ${e.relation}${e.values.length ? ' (' + e.values.join(', ') + ')' : ''} — ${next.data('label')}`));
+      for (const x of e.evidence) {
+        const box = el('div', { class: 'evidence' });
+        box.append(el('div', {}, x.sentence));
+        box.append(el('div', { class: 'meta' }, `${x.doc}${x.date ? ', ' + x.date : ''} · ${x.rule}`));
+        li.append(box);
+      }
+      hops.append(li);
+      at = next;
+    });
+    details.append(hops);
   });
 
   applyFilters();

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "export/exporter.hpp"
+#include "export/layout.hpp"
 #include "export/render.hpp"
 
 using namespace irgraph;
@@ -191,4 +192,21 @@ TEST_CASE("the HTML page's data cannot end or open its script element, and XML f
     CHECK(xml.find('\x01') == std::string::npos);
     CHECK(xml.find('\x1b') == std::string::npos);
   }
+}
+
+TEST_CASE("the page's layout: the same graph the same positions, linked entities drawn apart, the rest below") {
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  for (std::size_t i = 0; i + 1 < 40; ++i) edges.emplace_back(i, i + 1);  // a chain of 40; 10 more alone
+  const auto a = exporters::force_layout(50, edges), b = exporters::force_layout(50, edges);
+  REQUIRE(a.size() == 50);
+  double bottom = 0;
+  for (std::size_t i = 0; i < 50; ++i) {
+    CHECK(a[i].x == b[i].x);
+    CHECK(a[i].y == b[i].y);
+    if (i < 40) bottom = std::max(bottom, a[i].y);
+  }
+  for (std::size_t i = 40; i < 50; ++i) CHECK(a[i].y > bottom);
+  // no two linked entities on one spot
+  for (std::size_t i = 0; i < 40; ++i)
+    for (std::size_t j = i + 1; j < 40; ++j) CHECK((a[i].x != a[j].x || a[i].y != a[j].y));
 }

@@ -74,12 +74,7 @@ check_document_dates() {
 
 check_render_limits() {
   # 450 meetings of 900 made-up ministers: past the drawing limit
-  mkdir -p many
-  syl=(ka lo mi ne ru sa ti vo ze da)
-  for i in $(seq 0 449); do
-    a=${syl[$((i % 10))]}${syl[$((i / 10 % 10))]}${syl[$((i / 100))]}
-    printf 'Talks %s\n\nForeign Minister %s Varo met Defence Minister %s Lunde in Paris.\n' "$i" "${a^}" "${a^}" > "many/$i.txt"
-  done
+  bash "$root/scripts/make-meetings.sh" 450 many
   ig -q --db m.db ingest many || fail "ingest of 450 meetings failed"
   ig --db m.db render -o m.svg 2> err
   [ $? -eq 2 ] || fail "a drawing of 900 entities was not refused"

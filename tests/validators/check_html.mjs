@@ -6,11 +6,13 @@ import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 
 const [page_path, shot, search, from, to] = process.argv.slice(2);
+// the most a page may take to be ready and to answer a zoom (ms), for big graphs
+const maxLoad = Number(process.env.IRGRAPH_HTML_MAX_LOAD_MS || 0), maxFrame = Number(process.env.IRGRAPH_HTML_MAX_ZOOM_MS || 0);
 const fail = (m) => { console.error(`html: ${m}`); process.exit(1); };
 // Every step has a deadline, and a watchdog names the step that hung (exit 3:
 // the browser, not the page, stopped answering).
 let step = 'launching Chromium';
-const at = (s) => { step = s; };
+const at = (s) => { step = s; if (process.env.IRGRAPH_HTML_STEPS) console.error(`${new Date().toISOString()} ${s}`); };
 setTimeout(() => { console.error(`html: no answer from the browser within 90 s while ${step}`); process.exit(3); }, 90000).unref();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -26,16 +28,28 @@ try {
   page.on('dialog', (d) => { errors.push(`a script in the data ran: ${d.message()}`); d.dismiss(); });
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`network request: ${r.url()}`); });
   at('loading the page');
+  const started = Date.now();
   await page.goto(pathToFileURL(page_path).href);
   await page.waitForFunction(() => window.irgraphReady && window.irgraphViewer.nodes().length > 0, null, { timeout: 30000 });
+  const loaded = Date.now() - started;
   const counts = await page.evaluate(() => ({ nodes: window.irgraphViewer.nodes().length, edges: window.irgraphViewer.edges().length }));
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  if (maxLoad && loaded > maxLoad) fail(`the page took ${loaded} ms to be ready (limit ${maxLoad} ms)`);
+  // responsive: a zoom is drawn within a frame or a few
+  at('zooming');
+  const zoomed = await page.evaluate(() => new Promise((done) => {
+    const cy = window.irgraphViewer;
+    const t0 = performance.now();
+    cy.zoom({ level: cy.zoom() * 2, renderedPosition: { x: 600, y: 400 } });
+    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+  }));
+  if (maxFrame && zoomed > maxFrame) fail(`a zoom took ${Math.round(zoomed)} ms to draw (limit ${maxFrame} ms)`);
   // click the middle of a relation, as a user would: a relation brought into
   // view whose midpoint no entity covers (a click there could only hit it)
   at('clicking a relation');
   let clicked = false;
   for (let k = 0; k < Math.min(8, counts.edges) && !clicked; ++k) {
-    await page.evaluate((k) => window.irgraphViewer.fit(window.irgraphViewer.edges()[k], 200), k);
+    await page.evaluate((k) => { window.irgraphViewer.fit(window.irgraphViewer.edges()[k], 200); }, k);  // (returning cy would serialise it)
     await page.waitForTimeout(100);
     const mid = await page.evaluate((k) => {
       const cy = window.irgraphViewer;
@@ -44,6 +58,8 @@ try {
       const p = e.renderedMidpoint();
       if (!(Number.isFinite(p.x) && Number.isFinite(p.y) && p.x > 0 && p.y > 0 && p.x < box.width && p.y < box.height)) return null;
       const covered = cy.nodes().some((n) => {
+        const c = n.renderedPosition();  // only the entities near it can cover it (a big graph has thousands)
+        if (Math.abs(c.x - p.x) > 250 || Math.abs(c.y - p.y) > 250) return false;
         const b = n.renderedBoundingBox();
         return p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
       });
@@ -74,6 +90,10 @@ try {
     if (!/hops/.test(s)) fail(`no connection highlighted: ${s}`);
     const highlighted = await page.evaluate(() => window.irgraphViewer.$('.path').length);
     if (highlighted < 3) fail('the connection is not highlighted');
+    // each hop listed with its evidence
+    const hops = Number(s.match(/(\d+) hops/)[1]);
+    const listed = await page.evaluate(() => [...document.querySelectorAll('#details .hops > li')].map((li) => li.querySelectorAll('.evidence').length));
+    if (listed.length !== hops || listed.some((n) => n < 1)) fail(`the path panel lists ${listed.length} hops (${listed}) for ${hops}`);
   }
   at('filtering by type');
   const before = await page.evaluate(() => window.irgraphViewer.nodes().not('.hidden').length);
@@ -84,12 +104,13 @@ try {
   await page.check('input.type[value="Place"]');
   const restored = await page.evaluate(() => window.irgraphViewer.nodes().not('.hidden').length);
   if (restored !== before) fail(`checking Place again shows ${restored} entities, not ${before}`);
-  await page.evaluate(() => window.irgraphViewer.fit(undefined, 30));
+  await page.evaluate(() => { window.irgraphViewer.fit(undefined, 30); });
   await page.waitForTimeout(400);
   at('taking a screenshot');
   await page.screenshot({ path: shot });
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
-  console.log(`html: ${counts.nodes} nodes and ${counts.edges} relations rendered; click, search, connection and filters work; screenshot ${shot}`);
+  console.log(`html: ${counts.nodes} nodes and ${counts.edges} relations ready in ${loaded} ms, a zoom drawn in ${Math.round(zoomed)} ms; ` +
+              `click, search, connection with its hops' evidence, and filters work; screenshot ${shot}`);
 } finally {
   at('closing the browser');
   await browser.close();
