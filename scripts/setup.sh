@@ -10,11 +10,11 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-  doctest-dev libicu-dev libsqlite3-dev sqlite3 iso-codes libcli11-dev libxxhash-dev
+  doctest-dev libicu-dev libsqlite3-dev sqlite3 iso-codes libcli11-dev libxxhash-dev help2man
 )
 NPM_DIRS=(export/html)   # the HTML viewer's graph library, compiled into irgraph
 if [ "${1:-}" = "--tests" ]; then
-  PACKAGES+=(python3-pyld python3-rdflib python3-networkx raptor2-utils jing libxml2-utils time chromium)
+  PACKAGES+=(python3-pyld python3-rdflib python3-networkx raptor2-utils jing libxml2-utils time chromium man-db)
   NPM_DIRS+=(tests/validators)
 fi
 
