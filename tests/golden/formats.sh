@@ -83,6 +83,10 @@ t = rdflib.Graph().parse(sys.argv[1], format="turtle")
 j = rdflib.Graph().parse(sys.argv[2], format="json-ld")
 assert len(t) > 0 and isomorphic(t, j), (len(t), len(j))
 PY
+  # graphology (sigma.js, Gephi Lite) reads both GEXF versions
+  for g in "$base.gexf" "$base.gexf1.3"; do
+    node "$validators/check_gexf.mjs" "$g" > "$tmp/gexf" 2>&1 || fail "graphology: $(cat "$tmp/gexf")"
+  done
   rapper -i turtle -c "$base.ttl" > "$tmp/rapper" 2>&1 || fail "raptor rejects $base.ttl: $(grep -i error "$tmp/rapper" | head -3)"
   grep -q "returned [1-9][0-9]* triples" "$tmp/rapper" || fail "raptor finds no triples in $base.ttl"
   grep -qi "warning\|error" "$tmp/rapper" && fail "raptor warns on $base.ttl: $(grep -i "warning\|error" "$tmp/rapper" | head -3)"
