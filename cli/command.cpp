@@ -25,7 +25,6 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   return v;
 }
 
-namespace {
 std::vector<std::string> split_commas(const std::vector<std::string>& in) {
   std::vector<std::string> out;
   for (const auto& s : in) {
@@ -40,7 +39,6 @@ std::vector<std::string> split_commas(const std::vector<std::string>& in) {
   }
   return out;
 }
-}  // namespace
 
 std::vector<RelationType> parse_relations(const std::vector<std::string>& names) {
   std::vector<RelationType> out;

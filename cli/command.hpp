@@ -82,6 +82,9 @@ struct DocumentDateOption {
   }
 };
 
+/// The items of options given as comma-separated lists, repeated or not ("a,b" "c" -> a, b, c).
+std::vector<std::string> split_commas(const std::vector<std::string>& in);
+
 /// Parses comma-separated relation names ("metWith,signed"); throws UsageError.
 std::vector<RelationType> parse_relations(const std::vector<std::string>& names);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <queue>
 
 #include "core/error.hpp"
 
@@ -157,6 +159,153 @@ std::optional<std::vector<Hop>> PathFinder::shortest_path(const std::string& fro
   hops.push_back(hop(meet_v, meet_arc, meet_side == 0));
   for (std::uint32_t v = y; v != goal; v = parent_[v]) hops.push_back(hop(parent_[v], parent_arc_[v], false));
   return hops;
+}
+
+int type_weight(NodeType t) {
+  switch (t) {
+    case NodeType::Official:
+    case NodeType::Agreement: return 1;
+    case NodeType::Organization: return 2;
+    case NodeType::Country:
+    case NodeType::Place: return 4;
+  }
+  return 1;
+}
+
+std::int64_t PathFinder::relation_of(std::uint32_t arc) const {
+  return relation_.empty() ? relation_id_[arc] : static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(relation_[arc]));
+}
+
+Hop PathFinder::hop_of(std::uint32_t v, std::uint32_t arc) const {
+  Hop h;
+  h.from = nodes_[v]->key;
+  h.to = nodes_[target_[arc]]->key;
+  h.type = type_[arc];
+  h.forward = arc < out_end_[v];
+  if (!relation_.empty()) h.relation = relation_[arc];
+  else h.relation_id = relation_id_[arc];
+  return h;
+}
+
+std::optional<std::pair<std::vector<std::uint32_t>, long>> PathFinder::cheapest(
+    std::uint32_t start, std::uint32_t goal, const PathOptions& o, const std::vector<char>& arc_ok,
+    const std::vector<char>& banned_nodes, const std::set<std::int64_t>& banned_relations) const {
+  const std::size_t layers = o.max_hops ? o.max_hops + 1 : 1;  // with a hop limit, a state is (node, hops)
+  // states are numbered node * layers + hops; visited lazily in a map so a query costs what it reaches
+  std::map<std::uint64_t, std::pair<long, std::uint64_t>> best;  // state -> (cost, parent state)
+  std::map<std::uint64_t, std::uint32_t> via_arc;               // state -> arc that reached it
+  using Item = std::tuple<long, std::uint64_t, std::uint64_t>;    // cost, order of arrival, state
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+  std::uint64_t arrivals = 0;
+  const std::uint64_t first = static_cast<std::uint64_t>(start) * layers;
+  best[first] = {0, first};
+  queue.emplace(0, arrivals++, first);
+  std::set<std::uint64_t> done;
+  while (!queue.empty()) {
+    auto [cost, order, state] = queue.top();
+    queue.pop();
+    if (!done.insert(state).second) continue;
+    const auto v = static_cast<std::uint32_t>(state / layers);
+    const std::size_t hops = state % layers;
+    if (v == goal) {
+      std::vector<std::uint32_t> arcs;
+      for (std::uint64_t x = state; x != first; x = best[x].second) arcs.push_back(via_arc[x]);
+      std::reverse(arcs.begin(), arcs.end());
+      return std::make_pair(std::move(arcs), cost);
+    }
+    if (o.max_hops && hops + 1 > o.max_hops) continue;
+    for (std::uint32_t arc = offsets_[v]; arc < offsets_[v + 1]; ++arc) {
+      if (!arc_ok[arc]) continue;
+      const std::uint32_t w = target_[arc];
+      if (banned_nodes[w] || (!banned_relations.empty() && banned_relations.count(relation_of(arc)))) continue;
+      const long step = o.by_hops ? 1 : type_weight(nodes_[w]->type);
+      const std::uint64_t next = static_cast<std::uint64_t>(w) * layers + (o.max_hops ? hops + 1 : 0);
+      auto it = best.find(next);
+      if (it != best.end() && it->second.first <= cost + step) continue;
+      best[next] = {cost + step, state};
+      via_arc[next] = arc;
+      queue.emplace(cost + step, arrivals++, next);
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<WeightedPath> PathFinder::best_paths(const std::string& from, const std::string& to, const PathOptions& o) const {
+  const Node* a = g_.find(from);
+  const Node* b = g_.find(to);
+  if (!a || !b || a == b) return {};
+  const auto start = static_cast<std::uint32_t>(a->ordinal), goal = static_cast<std::uint32_t>(b->ordinal);
+  // arcs that may be followed at all: relation type, the relation's own test, the entity entered
+  std::vector<char> arc_ok(target_.size(), 0);
+  for (std::uint32_t v = 0; v < nodes_.size(); ++v) {
+    if (!nodes_[v]) continue;
+    for (std::uint32_t arc = offsets_[v]; arc < offsets_[v + 1]; ++arc) {
+      const Node* w = nodes_[target_[arc]];
+      const bool end = target_[arc] == goal;
+      if (!o.via.empty() && !o.via.count(type_[arc])) continue;
+      if (!end && (o.avoid_types.count(w->type) || o.avoid_nodes.count(w->key))) continue;
+      if (o.keep && !o.keep(relation_.empty() ? relation_id_[arc] : 0, relation_.empty() ? nullptr : relation_[arc])) continue;
+      arc_ok[arc] = 1;
+    }
+  }
+  std::vector<char> banned(nodes_.size(), 0);
+  auto first = cheapest(start, goal, o, arc_ok, banned, {});
+  if (!first) return {};
+  // Yen: paths as arcs, with the node each arc leaves
+  struct Candidate {
+    std::vector<std::uint32_t> arcs;
+    long cost;
+  };
+  auto nodes_of = [&](const std::vector<std::uint32_t>& arcs) {
+    std::vector<std::uint32_t> out{start};
+    for (std::uint32_t arc : arcs) out.push_back(target_[arc]);
+    return out;
+  };
+  auto cost_of = [&](const std::vector<std::uint32_t>& arcs) {
+    long c = 0;
+    for (std::uint32_t arc : arcs) c += o.by_hops ? 1 : type_weight(nodes_[target_[arc]]->type);
+    return c;
+  };
+  std::vector<Candidate> found{{first->first, first->second}};
+  std::vector<Candidate> candidates;
+  while (found.size() < std::max<std::size_t>(o.k, 1)) {
+    const auto& last = found.back().arcs;
+    const auto last_nodes = nodes_of(last);
+    for (std::size_t j = 0; j < last.size(); ++j) {
+      const std::vector<std::uint32_t> root(last.begin(), last.begin() + static_cast<std::ptrdiff_t>(j));
+      std::set<std::int64_t> banned_relations;
+      for (const auto& p : found)
+        if (p.arcs.size() > j && std::equal(root.begin(), root.end(), p.arcs.begin())) banned_relations.insert(relation_of(p.arcs[j]));
+      std::fill(banned.begin(), banned.end(), 0);
+      for (std::size_t q = 0; q < j; ++q) banned[last_nodes[q]] = 1;  // the root's nodes, its spur node excepted
+      PathOptions spur = o;
+      if (o.max_hops) spur.max_hops = o.max_hops - j;
+      auto tail = cheapest(last_nodes[j], goal, spur, arc_ok, banned, banned_relations);
+      if (!tail) continue;
+      Candidate c{root, 0};
+      c.arcs.insert(c.arcs.end(), tail->first.begin(), tail->first.end());
+      c.cost = cost_of(c.arcs);
+      const bool known = std::any_of(found.begin(), found.end(), [&](const Candidate& f) { return f.arcs == c.arcs; }) ||
+                         std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& f) { return f.arcs == c.arcs; });
+      if (!known) candidates.push_back(std::move(c));
+    }
+    if (candidates.empty()) break;
+    // the cheapest candidate, fewer hops first on a tie, then the order found
+    auto best = std::min_element(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+      return x.cost != y.cost ? x.cost < y.cost : x.arcs.size() < y.arcs.size();
+    });
+    found.push_back(std::move(*best));
+    candidates.erase(best);
+  }
+  std::vector<WeightedPath> out;
+  for (const auto& f : found) {
+    WeightedPath p;
+    p.cost = f.cost;
+    const auto nodes = nodes_of(f.arcs);
+    for (std::size_t i = 0; i < f.arcs.size(); ++i) p.hops.push_back(hop_of(nodes[i], f.arcs[i]));
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 }  // namespace irgraph::graph

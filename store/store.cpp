@@ -656,6 +656,19 @@ std::size_t Store::mentioning_documents(const std::string& key) const {
   return static_cast<std::size_t>(st.integer(0));
 }
 
+std::unordered_map<std::int64_t, Store::RelationSummary> Store::relation_summaries() const {
+  std::unordered_map<std::int64_t, RelationSummary> out;
+  Stmt st(*stmts_,
+          "SELECT relation, count(*), min(NULLIF(date, '')), max(NULLIF(date, '')) FROM evidence GROUP BY relation");
+  while (st.step()) {
+    RelationSummary& r = out[st.integer(0)];
+    r.evidence = static_cast<std::size_t>(st.integer(1));
+    r.first_date = st.text(2);
+    r.last_date = st.text(3);
+  }
+  return out;
+}
+
 graph::Relation Store::relation(std::int64_t id) const {
   ReadTransaction snapshot(*this);
   Stmt head(*stmts_, "SELECT type FROM relations WHERE id = ?1");

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/document.hpp"
@@ -128,6 +129,13 @@ class Store {
   Topology load_topology() const;
   /// One stored relation (Topology's RelationEnds::id) with its evidence in stored order.
   graph::Relation relation(std::int64_t id) const;
+  /// Per stored relation: how many evidence items and their first and last event dates ("" when
+  /// undated), read by one aggregate query, for filters on a topology (path --min-evidence, --from).
+  struct RelationSummary {
+    std::size_t evidence = 0;
+    std::string first_date, last_date;
+  };
+  std::unordered_map<std::int64_t, RelationSummary> relation_summaries() const;
   /// A node's relations (either direction) with their evidence, in key order
   /// as KnowledgeGraph::for_each_relation_of gives them on the loaded graph.
   std::vector<StoredRelation> relations_of(const Topology& t, const graph::Node& n) const;

@@ -85,6 +85,21 @@ check_render_limits() {
   grep -q "<svg" m.svg || fail "render --top 200 drew nothing"
 }
 
+check_path_options() {
+  ig --db "$tmp/s.db" path Cavusoglu Merkel > out 2>&1 || fail "path failed: $(cat out)"
+  grep -q "^\[weighed by entity type" out || fail "path does not say how it weighed: $(head -2 out)"
+  ig --db "$tmp/s.db" path Cavusoglu Merkel --by-hops | grep -q "^\[fewest hops\]" || fail "--by-hops is not said"
+  ig --db "$tmp/s.db" path Cavusoglu Merkel -k 2 > out 2>&1 || fail "path -k 2 failed: $(cat out)"
+  grep -q "(connection 2 of 2, cost [0-9]*)" out || fail "path -k 2 gave no second connection: $(grep hops out)"
+  ig --db "$tmp/s.db" path Cavusoglu Merkel --avoid Country > out 2> err
+  [ $? -eq 3 ] || fail "no connection avoiding countries did not exit 3"
+  grep -q "with the restrictions given" err || fail "the refusal does not name the restrictions: $(cat err)"
+  ig --db "$tmp/s.db" path Cavusoglu Merkel --max-hops 0 > /dev/null 2>&1
+  [ $? -eq 2 ] || fail "--max-hops 0 was accepted"
+  ig --db "$tmp/s.db" path Cavusoglu Merkel --from 2018/12/30 > /dev/null 2>&1
+  [ $? -eq 2 ] || fail "path --from 2018/12/30 was accepted"
+}
+
 check_stdout_outputs() {
   ig --db "$tmp/s.db" export -f ttl -o - > out.ttl && grep -q "^@prefix" out.ttl || fail "export -o - wrote no Turtle to standard output"
   ig --db "$tmp/s.db" render -o - --format svg > out.svg && grep -q "<svg" out.svg || fail "render -o - wrote no SVG to standard output"

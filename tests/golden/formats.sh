@@ -98,7 +98,7 @@ PY
   # the CSV files loaded into another Cypher database (Kuzu): counts, evidence to documents, and on
   # the samples the shortest connection Kuzu finds is as long as the one irgraph path gives
   if [ "$dir" = "$tmp/samples" ]; then
-    first=$("$irgraph" --db "$tmp/s.db" path Merkel Cavusoglu | head -1)
+    first=$("$irgraph" --db "$tmp/s.db" path Merkel Cavusoglu --by-hops | head -1)
     from=${first%% (*}; rest=${first#*→ }; to=${rest%% (*}; hops=${first##*: }; hops=${hops%% hop*}
     node "$validators/check_kuzu.mjs" "$neo" "$from" "$to" "$hops" > "$tmp/kuzu" 2>&1 || fail "Kuzu: $(cat "$tmp/kuzu")"
     evidence=$("$irgraph" --db "$tmp/s.db" stats | sed -n 's/^relations: [0-9]* (\([0-9]*\) evidence.*/\1/p')

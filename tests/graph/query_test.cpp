@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/error.hpp"
+#include "graph/path_finder.hpp"
 #include "graph/query.hpp"
 
 using namespace irgraph;
@@ -172,4 +173,90 @@ TEST_CASE("a name of a megabyte or with terminal escapes is answered at once, an
     CHECK(std::string(e.what()).find('\x1b') == std::string::npos);
     CHECK(std::string(e.what()).find('\x07') == std::string::npos);
   }
+}
+
+namespace {
+/// a and z joined three ways: through a country (2 hops), through two officials
+/// (3 hops), and through an agreement and an organisation (3 hops, one relation
+/// of two evidence items dated 2021).
+KnowledgeGraph three_ways() {
+  KnowledgeGraph g;
+  for (const auto& [key, type] : std::vector<std::pair<std::string, NodeType>>{
+           {"official:a", NodeType::Official}, {"official:z", NodeType::Official}, {"country:C", NodeType::Country},
+           {"official:p", NodeType::Official}, {"official:q", NodeType::Official}, {"agreement:t", NodeType::Agreement},
+           {"org:o", NodeType::Organization}})
+    g.upsert_node(key, type, key.substr(key.find(':') + 1));
+  g.add_evidence("official:a", RelationType::OfficialOf, "country:C", ev("a of C", "2020-05-01"));
+  g.add_evidence("official:z", RelationType::OfficialOf, "country:C", ev("z of C", "2020-05-01"));
+  g.add_evidence("official:a", RelationType::MetWith, "official:p", ev("a met p", "2020-05-01"));
+  g.add_evidence("official:p", RelationType::MetWith, "official:q", ev("p met q", "2020-05-01"));
+  g.add_evidence("official:q", RelationType::MetWith, "official:z", ev("q met z", "2020-05-01"));
+  g.add_evidence("official:a", RelationType::Signed, "agreement:t", ev("a signed t", "2021-03-01"));
+  g.add_evidence("official:a", RelationType::Signed, "agreement:t", ev("a signed t again", "2021-04-01"));
+  g.add_evidence("org:o", RelationType::PartyTo, "agreement:t", ev("o party to t", "2021-03-01"));
+  g.add_evidence("official:z", RelationType::OfficialOf, "org:o", ev("z of o", "2021-03-01"));
+  return g;
+}
+std::vector<std::string> through(const WeightedPath& p) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 1 < p.hops.size(); ++i) out.push_back(p.hops[i].to);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("paths worth reading: weighed by entity type, fewest hops on request, avoided types and entities") {
+  KnowledgeGraph g = three_ways();
+  PathFinder f(g);
+  PathOptions o;
+  auto best = f.best_paths("official:a", "official:z", o);
+  REQUIRE(best.size() == 1);
+  // through p and q (1 + 1 + 1) before the country (4 + 1) and the agreement and organisation (1 + 2 + 1)
+  CHECK(through(best[0]) == std::vector<std::string>{"official:p", "official:q"});
+  CHECK(best[0].cost == 3);
+  o.by_hops = true;
+  best = f.best_paths("official:a", "official:z", o);
+  CHECK(through(best[0]) == std::vector<std::string>{"country:C"});
+  CHECK(best[0].cost == 2);
+  o = {};
+  o.avoid_nodes = {"official:p"};
+  o.avoid_types = {NodeType::Country};
+  best = f.best_paths("official:a", "official:z", o);
+  REQUIRE(best.size() == 1);
+  CHECK(through(best[0]) == std::vector<std::string>{"agreement:t", "org:o"});
+  o.avoid_types = {NodeType::Country, NodeType::Agreement};
+  CHECK(f.best_paths("official:a", "official:z", o).empty());
+  // the ends may be of an avoided type
+  o = {};
+  o.avoid_types = {NodeType::Country};
+  CHECK(f.best_paths("official:a", "country:C", o).size() == 1);
+}
+
+TEST_CASE("paths worth reading: at most N hops, relations kept by a test, k alternatives best first and distinct") {
+  KnowledgeGraph g = three_ways();
+  PathFinder f(g);
+  PathOptions o;
+  o.max_hops = 2;
+  auto best = f.best_paths("official:a", "official:z", o);
+  REQUIRE(best.size() == 1);
+  CHECK(through(best[0]) == std::vector<std::string>{"country:C"});  // the cheaper ones are 3 hops long
+  o.max_hops = 1;
+  CHECK(f.best_paths("official:a", "official:z", o).empty());
+  o = {};
+  o.keep = [](std::int64_t, const Relation* r) { return r->evidence.size() >= 2 || r->type != RelationType::Signed; };
+  o.avoid_types = {NodeType::Country};
+  o.avoid_nodes = {"official:p"};
+  CHECK(f.best_paths("official:a", "official:z", o).size() == 1);  // the signed relation has 2 evidence items
+  o.keep = [](std::int64_t, const Relation* r) { return r->type != RelationType::Signed; };
+  CHECK(f.best_paths("official:a", "official:z", o).empty());
+  o = {};
+  o.k = 5;
+  auto all = f.best_paths("official:a", "official:z", o);
+  REQUIRE(all.size() == 3);  // only three loopless ways exist
+  CHECK(all[0].cost == 3);
+  CHECK(all[1].cost == 4);  // agreement 1, organisation 2, z 1
+  CHECK(all[2].cost == 5);  // country 4, z 1
+  CHECK(through(all[1]) == std::vector<std::string>{"agreement:t", "org:o"});
+  CHECK(through(all[2]) == std::vector<std::string>{"country:C"});
+  o.k = 2;
+  CHECK(f.best_paths("official:a", "official:z", o).size() == 2);
 }
