@@ -191,25 +191,30 @@ std::optional<std::pair<std::vector<std::uint32_t>, long>> PathFinder::cheapest(
     std::uint32_t start, std::uint32_t goal, const PathOptions& o, const std::vector<char>& arc_ok,
     const std::vector<char>& banned_nodes, const std::set<std::int64_t>& banned_relations) const {
   const std::size_t layers = o.max_hops ? o.max_hops + 1 : 1;  // with a hop limit, a state is (node, hops)
-  // states are numbered node * layers + hops; visited lazily in a map so a query costs what it reaches
-  std::map<std::uint64_t, std::pair<long, std::uint64_t>> best;  // state -> (cost, parent state)
-  std::map<std::uint64_t, std::uint32_t> via_arc;               // state -> arc that reached it
-  using Item = std::tuple<long, std::uint64_t, std::uint64_t>;    // cost, order of arrival, state
+  constexpr long kUnseen = -1;
+  // states are numbered node * layers + hops; arrays, not maps: a search on a million entities
+  // touches each array once to reset it and then only what it reaches
+  const std::size_t states = nodes_.size() * layers;
+  cost_.assign(states, kUnseen);
+  parent_state_.resize(states);
+  parent_arc_state_.resize(states);
+  done_.assign(states, 0);
+  using Item = std::tuple<long, std::uint64_t, std::uint64_t>;  // cost, order of arrival, state
   std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
   std::uint64_t arrivals = 0;
   const std::uint64_t first = static_cast<std::uint64_t>(start) * layers;
-  best[first] = {0, first};
+  cost_[first] = 0;
   queue.emplace(0, arrivals++, first);
-  std::set<std::uint64_t> done;
   while (!queue.empty()) {
     auto [cost, order, state] = queue.top();
     queue.pop();
-    if (!done.insert(state).second) continue;
+    if (done_[state]) continue;
+    done_[state] = 1;
     const auto v = static_cast<std::uint32_t>(state / layers);
     const std::size_t hops = state % layers;
     if (v == goal) {
       std::vector<std::uint32_t> arcs;
-      for (std::uint64_t x = state; x != first; x = best[x].second) arcs.push_back(via_arc[x]);
+      for (std::uint64_t x = state; x != first; x = parent_state_[x]) arcs.push_back(parent_arc_state_[x]);
       std::reverse(arcs.begin(), arcs.end());
       return std::make_pair(std::move(arcs), cost);
     }
@@ -220,10 +225,10 @@ std::optional<std::pair<std::vector<std::uint32_t>, long>> PathFinder::cheapest(
       if (banned_nodes[w] || (!banned_relations.empty() && banned_relations.count(relation_of(arc)))) continue;
       const long step = o.by_hops ? 1 : type_weight(nodes_[w]->type);
       const std::uint64_t next = static_cast<std::uint64_t>(w) * layers + (o.max_hops ? hops + 1 : 0);
-      auto it = best.find(next);
-      if (it != best.end() && it->second.first <= cost + step) continue;
-      best[next] = {cost + step, state};
-      via_arc[next] = arc;
+      if (cost_[next] != kUnseen && cost_[next] <= cost + step) continue;
+      cost_[next] = cost + step;
+      parent_state_[next] = state;
+      parent_arc_state_[next] = arc;
       queue.emplace(cost + step, arrivals++, next);
     }
   }
@@ -235,6 +240,13 @@ std::vector<WeightedPath> PathFinder::best_paths(const std::string& from, const 
   const Node* b = g_.find(to);
   if (!a || !b || a == b) return {};
   const auto start = static_cast<std::uint32_t>(a->ordinal), goal = static_cast<std::uint32_t>(b->ordinal);
+  if (o.by_hops && o.k <= 1 && !o.max_hops && o.avoid_types.empty() && o.avoid_nodes.empty() && !o.keep) {
+    // the fewest hops and nothing else: the bidirectional breadth-first search
+    auto hops = shortest_path(from, to, o.via);
+    if (!hops) return {};
+    const long cost = static_cast<long>(hops->size());
+    return {WeightedPath{std::move(*hops), cost}};
+  }
   // arcs that may be followed at all: relation type, the relation's own test, the entity entered
   std::vector<char> arc_ok(target_.size(), 0);
   for (std::uint32_t v = 0; v < nodes_.size(); ++v) {

@@ -91,6 +91,11 @@ class PathFinder {
   mutable std::vector<std::uint32_t> parent_;
   mutable std::uint32_t epoch_ = 0;
   mutable std::vector<std::uint32_t> front_[2], next_;  ///< frontiers, kept: a query allocates nothing for them
+  // the weighted search's state, by (node, hops) state number
+  mutable std::vector<long> cost_;
+  mutable std::vector<std::uint64_t> parent_state_;
+  mutable std::vector<std::uint32_t> parent_arc_state_;
+  mutable std::vector<char> done_;
   void init_nodes(std::size_t n);
   void init_search_state();
   /// The relation of an arc, the same for both of its arcs.
