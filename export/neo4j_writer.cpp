@@ -207,7 +207,9 @@ class Neo4jExporter : public Exporter {
       }
     };
     const std::string date_of = "CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END";
-    for (const auto& [type, nodes] : m.by_label) {
+    for (const auto& by_label : m.by_label) {
+      const NodeType type = by_label.first;
+      const auto& nodes = by_label.second;  // (named: clang 14 lets no lambda capture a structured binding)
       std::vector<std::string> aliases;
       batched(nodes.size(), [&](std::size_t j) {
         const auto* n = nodes[j];
@@ -236,7 +238,9 @@ class Neo4jExporter : public Exporter {
        " e.sentence = row.sentence, e.sentenceIndex = row.sentenceIndex, e.begin = row.begin, e.end = row.end,"
        " e.value = row.value, e.extractor = row.extractor, e.rule = row.rule, e.date = " + date_of +
        "\nWITH e, row MATCH (d:Document {id: row.doc}) MERGE (e)-[:SUPPORTED_BY]->(d)");
-    for (const auto& [type, rels] : m.by_type) {
+    for (const auto& by_type : m.by_type) {
+      const RelationType type = by_type.first;
+      const auto& rels = by_type.second;
       batched(rels.size(), [&](std::size_t j) {
         const auto* r = rels[j];
         auto [lo, hi] = r->relation->date_range();
