@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "cli/command.hpp"
+#include "cli/json_output.hpp"
 #include "cli/output.hpp"
 #include "graph/path_finder.hpp"
 #include "graph/query.hpp"
@@ -34,6 +35,7 @@ class PathCommand : public Command {
         ->check(iso_date_validator());
     app.add_option("-k", k_, "the best connection and up to k - 1 alternatives, best first (default 1)")
         ->check(CLI::Range(1u, 20u));
+    app.add_flag("--json", json_, "print the connections as one JSON document (shape in the README); none: an empty \"paths\"");
     app.add_flag("--by-hops", by_hops_,
                  "the fewest hops, every entity alike (default: weighed by type, people and agreements 1, "
                  "organisations 2, countries and places 4, so a path through what people did comes first)");
@@ -75,11 +77,13 @@ class PathCommand : public Command {
     const auto paths = graph::PathFinder(g, topology.relations).best_paths(a, b, options);
     const bool restricted = !options.via.empty() || !options.avoid_types.empty() || !options.avoid_nodes.empty() ||
                             options.max_hops || options.keep;
+    if (json_) print_json(raw_out, db, g, a, b, paths);
     if (paths.empty()) {
       err << "irgraph: no connection between " << label(g, a) << " and " << label(g, b)
           << (restricted ? " with the restrictions given" : "") << "\n";
       return kNotFound;
     }
+    if (json_) return kOk;
     const std::string weighing = by_hops_ ? "fewest hops"
                                           : "weighed by entity type: official, agreement 1; organisation 2; country, place 4";
     int n = 0;
@@ -116,10 +120,47 @@ class PathCommand : public Command {
     }
   }
 
+  void print_json(std::ostream& out, const store::Store& db, const graph::KnowledgeGraph& g, const std::string& a,
+                  const std::string& b, const std::vector<graph::WeightedPath>& paths) const {
+    JsonOut j;
+    j.w.StartObject();
+    j.key("from");
+    j.entity(*g.find(a));
+    j.key("to");
+    j.entity(*g.find(b));
+    j.field("weighing", by_hops_ ? "hops" : "type");
+    j.key("paths");
+    j.w.StartArray();
+    for (const auto& p : paths) {
+      j.w.StartObject();
+      j.field("hops", p.hops.size());
+      j.field("cost", static_cast<std::uint64_t>(p.cost));
+      j.key("steps");
+      j.w.StartArray();
+      for (const auto& h : p.hops) {
+        j.w.StartObject();
+        j.key("from");
+        j.entity(*g.find(h.from));
+        j.key("to");
+        j.entity(*g.find(h.to));
+        j.field("relation", irgraph::name(h.type));
+        j.key("forward");
+        j.w.Bool(h.forward);
+        j.values_and_evidence(db.relation(h.relation_id));
+        j.w.EndObject();
+      }
+      j.w.EndArray();
+      j.w.EndObject();
+    }
+    j.w.EndArray();
+    j.w.EndObject();
+    j.print(out);
+  }
+
   std::string from_, to_, since_, until_;
   std::vector<std::string> via_, avoid_;
   std::size_t max_hops_ = 0, min_evidence_ = 1, k_ = 1;
-  bool by_hops_ = false;
+  bool by_hops_ = false, json_ = false;
 };
 
 }  // namespace

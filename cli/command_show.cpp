@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli/command.hpp"
+#include "cli/json_output.hpp"
 #include "cli/output.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/query.hpp"
@@ -21,6 +22,7 @@ class ShowCommand : public Command {
   void setup(CLI::App& app) override {
     app.add_option("name", name_, "the entity, by any of its names")->required();
     app.add_flag("--trace", trace_, "also show which extractor and rule produced each relation");
+    app.add_flag("--json", json_, "print the entity as one JSON document (shape in the README), every relation's evidence included");
   }
   int run(const GlobalOptions& global, std::ostream& raw_out, std::ostream&) override {
     TerminalText out(raw_out);  // names and sentences come from articles
@@ -33,6 +35,10 @@ class ShowCommand : public Command {
     const graph::KnowledgeGraph& g = topology.entities;
     const graph::Node& n = *g.find(graph::lookup(g, name_));
     const std::size_t documents = db.mentioning_documents(n.key);
+    if (json_) {
+      print_json(raw_out, db, topology, n, documents);
+      return kOk;
+    }
     out << n.name << "  [" << irgraph::name(n.type) << "]  " << n.key << "\n";
     if (!n.country.empty()) out << "  country: " << n.country << "\n";
     if (!n.aliases.empty()) {
@@ -87,8 +93,47 @@ class ShowCommand : public Command {
     return d.empty() ? std::string() : "  — " + std::string(d);
   }
 
+  static void print_json(std::ostream& out, const store::Store& db, const store::Topology& topology, const graph::Node& n,
+                         std::size_t documents) {
+    JsonOut j;
+    j.w.StartObject();
+    j.field("key", n.key);
+    j.field("name", n.name);
+    j.field("type", irgraph::name(n.type));
+    j.field("country", n.country);
+    j.key("aliases");
+    j.w.StartArray();
+    for (const auto& a : n.aliases) {
+      j.w.StartObject();
+      j.field("name", a.text);
+      j.field("reason", a.reason);
+      j.w.EndObject();
+    }
+    j.w.EndArray();
+    j.field("documents", documents);
+    j.field("origin", n.origin);
+    j.key("relations");
+    j.w.StartArray();
+    for (const auto& [source, r, target] : db.relations_of(topology, n)) {
+      const bool outgoing = source->key == n.key;
+      j.w.StartObject();
+      j.field("relation", irgraph::name(r.type));
+      j.field("direction", outgoing ? "out" : "in");
+      j.key("other");
+      j.entity(outgoing ? *target : *source);
+      auto [lo, hi] = r.date_range();
+      j.field("firstDate", lo);
+      j.field("lastDate", hi);
+      j.values_and_evidence(r);
+      j.w.EndObject();
+    }
+    j.w.EndArray();
+    j.w.EndObject();
+    j.print(out);
+  }
+
   std::string name_;
-  bool trace_ = false;
+  bool trace_ = false, json_ = false;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/json_output.hpp"
 #include "store/store.hpp"
 
 namespace irgraph::cli {
@@ -12,10 +13,30 @@ class StatsCommand : public Command {
  public:
   std::string_view name() const override { return "stats"; }
   std::string_view description() const override { return "count the documents, nodes, relations and evidence in the store"; }
-  void setup(CLI::App&) override {}
+  void setup(CLI::App& app) override {
+    app.add_flag("--json", json_, "print the counts as one JSON document (shape in the README)");
+  }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     auto s = db.stats();
+    if (json_) {
+      JsonOut j;
+      j.w.StartObject();
+      j.field("store", db.path());
+      j.field("documents", s.documents);
+      j.field("copies", s.copies);
+      j.field("undatedDocuments", s.undated);
+      j.field("nodes", s.nodes);
+      j.field("aliases", s.aliases);
+      j.counts("nodesByType", s.nodes_by_type);
+      j.field("relations", s.relations);
+      j.field("evidence", s.evidence);
+      j.field("datedEvidence", s.dated_evidence);
+      j.counts("relationsByType", s.relations_by_type);
+      j.w.EndObject();
+      j.print(out);
+      return kOk;
+    }
     out << "store: " << db.path() << "\n";
     out << "documents: " << s.documents;
     if (s.copies) out << " (and " << s.copies << (s.copies == 1 ? " copy" : " copies") << " of their text under other ids)";
@@ -28,6 +49,9 @@ class StatsCommand : public Command {
     for (const auto& [t, n] : s.relations_by_type) out << "  " << t << ": " << n << "\n";
     return kOk;
   }
+
+ private:
+  bool json_ = false;
 };
 
 }  // namespace

@@ -100,6 +100,28 @@ check_path_options() {
   [ $? -eq 2 ] || fail "path --from 2018/12/30 was accepted"
 }
 
+check_json_outputs() {
+  ig --db "$tmp/s.db" path Cavusoglu Merkel -k 2 --json > p.json || fail "path --json failed"
+  /usr/bin/python3 - p.json "$(ig --db "$tmp/s.db" path Cavusoglu Merkel | head -1)" <<'PY' || fail "path --json: $(head -c 300 p.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["from"]["name"] == "Mevlüt Çavuşoğlu" and d["weighing"] == "type", d["from"]
+assert len(d["paths"]) == 2 and f'{d["paths"][0]["hops"]} hops' in sys.argv[2], (len(d["paths"]), sys.argv[2])
+steps = d["paths"][0]["steps"]
+assert steps[0]["from"]["key"] == d["from"]["key"] and steps[-1]["to"]["key"] == d["to"]["key"]
+assert all(s["evidence"] and s["evidence"][0]["sentence"] for s in steps)
+PY
+  ig --db "$tmp/s.db" path Cavusoglu Merkel --avoid Country --json > n.json 2> /dev/null
+  [ $? -eq 3 ] || fail "path --json without a connection did not exit 3"
+  /usr/bin/python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["paths"] == []' n.json || fail "no connection gave no empty paths"
+  ig --db "$tmp/s.db" show Lavrov --json > s.json || fail "show --json failed"
+  /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["name"]=="Sergei Lavrov" and d["relations"] and d["relations"][0]["evidence"]' s.json \
+    || fail "show --json: $(head -c 300 s.json)"
+  ig --db "$tmp/s.db" stats --json > t.json || fail "stats --json failed"
+  /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["documents"]==7 and d["nodesByType"]["Official"]>0' t.json \
+    || fail "stats --json: $(cat t.json)"
+}
+
 check_stdout_outputs() {
   ig --db "$tmp/s.db" export -f ttl -o - > out.ttl && grep -q "^@prefix" out.ttl || fail "export -o - wrote no Turtle to standard output"
   ig --db "$tmp/s.db" render -o - --format svg > out.svg && grep -q "<svg" out.svg || fail "render -o - wrote no SVG to standard output"
