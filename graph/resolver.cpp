@@ -166,6 +166,20 @@ std::string Resolver::resolve_official(const extract::NodeRecord& r) {
   return {};
 }
 
+std::string Resolver::surname_node_for(const std::string& full_name) const {
+  auto it = names_.by_person.find(last_name_key(full_name));
+  if (it == names_.by_person.end()) return {};
+  std::string single;
+  for (const auto& k : it->second)
+    if (const Node* s = g_.find(k); s && word_count(s->name) == 1) {
+      if (!single.empty()) return {};  // two surname nodes: the merge below takes them both
+      single = k;
+    }
+  // another full name with that surname already: whose surname it is stays open
+  auto surnames = names_.by_surname.find(last_name_key(full_name));
+  return surnames == names_.by_surname.end() || surnames->second.empty() ? single : std::string();
+}
+
 std::string Resolver::resolve_other(const extract::NodeRecord& r) {
   std::string key = canonical_key(r);
   if (g_.find(key)) return key;
@@ -190,6 +204,9 @@ std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) 
   std::vector<std::string> keys(records.nodes.size());
   for (const auto& r : records.nodes) {
     std::string key = r.type == NodeType::Official ? resolve_official(r) : resolve_other(r);
+    // a full name arriving after its surname-only node takes that node, whose key stays its IRI
+    // ("official:obama" keeps its identifier when "Barack Obama" arrives; the fuller name becomes its label)
+    if (key.empty() && r.type == NodeType::Official && word_count(r.name) >= 2) key = surname_node_for(r.name);
     if (key.empty()) {
       key = canonical_key(r);
       // two different people with one slug (rare): keep them apart

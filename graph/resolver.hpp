@@ -51,6 +51,8 @@ class Resolver {
 
   std::string resolve_official(const extract::NodeRecord& r);
   std::string resolve_other(const extract::NodeRecord& r);
+  /// The one surname-only official a new full name is the fuller form of ("" when none or ambiguous).
+  std::string surname_node_for(const std::string& full_name) const;
   void absorb(const std::string& key, const extract::NodeRecord& r);
 };
 
