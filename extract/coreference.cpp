@@ -183,8 +183,15 @@ void resolve_coreference(Annotation& a) {
                             core != "director" && core != "deputy" && core != "adviser" && core != "advisor";
       if (hits.empty() && !m.country.empty() && specific) {
         auto& stateless = by_role[{std::string(), core}];
+        // ... but not one named in the description's own sentence: there they are two people ("the Ghanaian
+        // president made a visit to Peru, where he was received by President X": X is the host)
+        auto in_sentence = [&](int ei) {
+          for (int mi : a.entities[static_cast<std::size_t>(ei)].mentions)
+            if (a.mentions[static_cast<std::size_t>(mi)].sentence == m.sentence) return true;
+          return false;
+        };
         for (int ei : stateless)
-          if (a.entities[static_cast<std::size_t>(ei)].org < 0) hits.push_back(ei);
+          if (a.entities[static_cast<std::size_t>(ei)].org < 0 && !in_sentence(ei)) hits.push_back(ei);
         if (hits.size() == 1) {
           Entity& e = a.entities[static_cast<std::size_t>(hits.front())];
           e.country = m.country;

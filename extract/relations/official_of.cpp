@@ -26,6 +26,7 @@ class OfficialOf : public RelationExtractor {
         {"description-country", "\"the Greek prime minister\": the one prime minister of the document whose country no phrase states"},
         {"stated-body", "the body stated with the title (\"MIT Chief Hakan Fidan\")"},
         {"delegation-member", "a delegation member serves the country of the official they accompanied"},
+        {"host-of-visit", "\"a visit to China, where he was received by President Xi\": the host serves the country visited"},
     };
   }
   void run(const Annotation& a, const std::vector<RelationRecord>& emitted, Sink& sink) const override {
@@ -56,6 +57,34 @@ class OfficialOf : public RelationExtractor {
       }
       if (e.org >= 0) emit(RelationType::OfficialOf, static_cast<int>(i), e.org, sentence, role, "stated-body");
     }
+    // "a visit to China, where he was received by President Xi Jinping": the host serves the country visited
+    for (const auto& s : a.sentences)
+      for (std::uint32_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+        if (a.tokens[k].folded != "where" || a.tokens[k - 1].folded != ",") continue;
+        const int c = a.entity_at(k - 2);
+        if (c < 0 || a.entities[static_cast<std::size_t>(c)].type != NodeType::Country) continue;
+        const Mention& cm = a.mentions[static_cast<std::size_t>(a.owner[k - 2])];
+        bool visit = false;  // a visit word shortly before the country: "visit to", "trip to", "arrived in"
+        for (std::uint32_t q = cm.first; q > s.first_token && cm.first - q < 12 && !visit; --q)
+          visit = in(a.tokens[q - 1].folded, {"visit", "visits", "visited", "visiting", "trip", "tour", "toured",
+                                                   "travelled", "traveled", "flew", "arrived", "went"});
+        if (!visit) continue;
+        std::uint32_t by = k + 1;
+        while (by < s.last_token && by < k + 8 && !in(a.tokens[by].folded, {"received", "welcomed", "hosted"})) ++by;
+        if (by >= s.last_token || by >= k + 8 || !in(a.tokens[by - 1].folded, {"was", "were"})) continue;
+        ++by;
+        if (by >= s.last_token || a.tokens[by].folded != "by") continue;
+        for (std::uint32_t t = by + 1; t < s.last_token && t < by + 8; ++t) {
+          const int h = a.entity_at(t);
+          if (h < 0) continue;
+          const Entity& host = a.entities[static_cast<std::size_t>(h)];
+          if (host.type == NodeType::Official && country_of[static_cast<std::size_t>(h)].empty() && host.country.empty()) {
+            country_of[static_cast<std::size_t>(h)] = a.entities[static_cast<std::size_t>(c)].country;
+            emit(RelationType::OfficialOf, h, c, s.index, host.role, "host-of-visit");
+          }
+          break;
+        }
+      }
     // members of a delegation serve the leader's country (copied first: emitting grows `emitted`)
     std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> delegations;
     for (const auto& r : emitted)

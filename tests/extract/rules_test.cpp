@@ -149,6 +149,20 @@ TEST_CASE("descriptions/role: one of many holders (\"the last Japanese prime min
   CHECK(has(k.relations(), "visited:Kenji Sato->Beijing"));
 }
 
+TEST_CASE("official-of/host-of-visit: the host of a visit to a country serves it; not without a visit, not a stated country") {
+  auto r = run("The Ghanaian president made a state visit, his first, to the Republic of Peru, where he was received by "
+               "President Rosa Quispe.");
+  CHECK(has(r.relations(), "officialOf:Rosa Quispe->Peru"));
+  // "the Ghanaian president" is the visitor, not the host named in the same sentence
+  CHECK_FALSE(has(r.relations(), "officialOf:Rosa Quispe->Ghana"));
+  // no visit before the country; a host whose country is stated keeps it
+  auto n = run("Talks were held in Peru, where he was received by President Rosa Quispe. He flew to Chile, where he was "
+               "received by Bolivian President Juan Mamani.");
+  CHECK_FALSE(has(n.relations(), "officialOf:Rosa Quispe->Peru"));
+  CHECK(has(n.relations(), "officialOf:Juan Mamani->Bolivia"));
+  CHECK_FALSE(has(n.relations(), "officialOf:Juan Mamani->Chile"));
+}
+
 TEST_CASE("officials: PM is a title") {
   auto r = run("The outgoing PM Milan Horvat met French President Jean Roux.");
   CHECK(has(r.nodes(), "Official:Milan Horvat"));
@@ -524,6 +538,7 @@ TEST_CASE("every declared rule fires on its example sentence") {
       {"official-of/stated-body", "National Intelligence Organization (MIT) Chief Hakan Fidan arrived."},
       {"official-of/description-country", "He thanked the Greek prime minister. Prime Minister Nikos Vlahos replied."},
       {"official-of/delegation-member", "Defense Minister Hulusi Akar accompanied Turkish President Recep Erdogan."},
+      {"official-of/host-of-visit", "The minister made a visit to Peru, where she was received by President Rosa Quispe."},
   };
   for (const auto& x : standard_extractors())
     for (const auto& r : x.rules) {
