@@ -18,7 +18,8 @@ else
   bash "$root/scripts/make-meetings.sh" 1800 "$work/meetings"
   "$irgraph" -q --db "$db" ingest "$work/meetings"
 fi
-median() { sort -n | sed -n 2p; }
+# shellcheck source=bench/median.sh
+source "$(dirname "$0")/median.sh"
 write=() ready=() zoom=()
 for run in 1 2 3; do
   start=$(date +%s%N)
@@ -29,5 +30,5 @@ for run in 1 2 3; do
   zoom+=("$(sed -n 's/.* a zoom drawn in \([0-9]*\) ms.*/\1/p' <<< "$line")")
   size=$(sed -n 's/^html: \([0-9]* nodes and [0-9]* relations\).*/\1/p' <<< "$line")
 done
-echo "html page of $what ($size), medians of 3: written in $(printf '%s\n' "${write[@]}" | median) ms," \
-     "ready in the browser in $(printf '%s\n' "${ready[@]}" | median) ms, a zoom drawn in $(printf '%s\n' "${zoom[@]}" | median) ms"
+echo "html page of $what ($size), medians of 3: written in $(median "${write[@]}") ms," \
+     "ready in the browser in $(median "${ready[@]}") ms, a zoom drawn in $(median "${zoom[@]}") ms"

@@ -31,7 +31,8 @@ docs=$(wc -l < "$feed")
 rate() { /usr/bin/python3 -c "import sys; s=float(sys.argv[2]); print(f'{float(sys.argv[1])/s:.2f} MB/s, {int(sys.argv[3])/s:.0f} articles/s ({s:.2f} s)')" "$mb" "$1" "$docs"; }
 now() { date +%s.%N; }
 repeat=${BENCH_REPEAT:-3}
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# shellcheck source=bench/median.sh
+source "$(dirname "$0")/median.sh"
 split -n l/2 -d --additional-suffix=.jsonl "$feed" "$work/half-"
 e1s=() e2s=() i1s=() i2s=() t2s=()
 for r in $(seq 1 "$repeat"); do

@@ -18,6 +18,8 @@ for kb in (250, 500, 1000, 2000):
     with open(os.path.join(work, f"run-{kb}.txt"), "w", encoding="utf-8") as fh:
         fh.write("Headline\n\n" + body + "\n")
 PY
+# shellcheck source=bench/median.sh
+source "$(dirname "$0")/median.sh"
 previous=""
 TIMEFORMAT=%R
 for kb in 250 500 1000 2000; do
@@ -25,7 +27,7 @@ for kb in 250 500 1000 2000; do
   for _ in 1 2 3; do
     times+=("$({ time "$irgraph" extract "$work/run-$kb.txt" > /dev/null; } 2>&1)")
   done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+  median=$(median "${times[@]}")
   awk -v kb="$kb" -v t="$median" -v p="$previous" 'BEGIN {
     printf "one run of %4d KB without a stop: extract %.2f s", kb, t
     if (p != "" && p > 0) printf "  (x%.2f for twice the text)", t / p

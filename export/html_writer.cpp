@@ -88,25 +88,29 @@ class HtmlExporter : public Exporter {
       w.EndObject();
     }
     w.EndObject();
-    // the layout is computed here, not by the browser at load (cose froze a page of 3,500 entities for minutes)
-    std::map<const graph::Node*, std::size_t> index;
-    for (const graph::Node* n : sel.nodes) index.emplace(n, index.size());
-    std::vector<std::pair<std::size_t, std::size_t>> links;
-    for (const auto& r : sel.relations) links.emplace_back(index.at(r.source), index.at(r.target));
-    // (a small graph is laid out in the browser, where cose keeps labels apart in a second or less)
+    // a big graph is laid out here, not by the browser at load (cose froze a page of 3,500 entities for
+    // minutes); a small one in the browser, where cose keeps labels apart in a second or less
     const bool laid_out = sel.nodes.size() > kBrowserLayoutLimit;
-    const std::vector<Point> position = laid_out ? force_layout(sel.nodes.size(), links) : std::vector<Point>{};
+    std::vector<Point> position;
+    if (laid_out) {
+      std::map<const graph::Node*, std::size_t> index;  // position in sel.nodes
+      for (const graph::Node* n : sel.nodes) index.emplace(n, index.size());
+      std::vector<std::pair<std::size_t, std::size_t>> links;
+      for (const auto& r : sel.relations) links.emplace_back(index.at(r.source), index.at(r.target));
+      position = force_layout(sel.nodes.size(), links);
+    }
     w.Key("nodes");
     w.StartArray();
-    for (const graph::Node* n : sel.nodes) {
+    for (std::size_t i = 0; i < sel.nodes.size(); ++i) {
+      const graph::Node* n = sel.nodes[i];
       w.StartObject();
       w.Key("id");
       str(n->key);
       if (laid_out) {
         w.Key("x");
-        w.Int(static_cast<int>(position[index.at(n)].x));
+        w.Int(static_cast<int>(position[i].x));
         w.Key("y");
-        w.Int(static_cast<int>(position[index.at(n)].y));
+        w.Int(static_cast<int>(position[i].y));
       }
       w.Key("name");
       str(n->name);

@@ -37,6 +37,21 @@ std::string array_field(const Strings& items) {
   return joined.empty() ? std::string() : csv_field(joined);  // unquoted empty: no property
 }
 
+/// A Cypher list of strings.
+template <class Strings>  // of std::string or graph::Atom
+std::string cypher_list(const Strings& items) {
+  std::string out = "[";
+  for (const auto& i : items) out += (out.size() > 1 ? ", " : "") + cypher_string(std::string_view{i});
+  return out + "]";
+}
+
+/// The texts of a node's aliases.
+std::vector<std::string> alias_texts(const graph::Node& n) {
+  std::vector<std::string> out;
+  for (const auto& a : n.aliases) out.push_back(a.text);
+  return out;
+}
+
 std::ofstream open_file(const fs::path& p) {
   std::ofstream f(p, std::ios::binary);
   if (!f) throw Error("neo4j: cannot write " + p.string());
@@ -66,12 +81,9 @@ class Neo4jExporter : public Exporter {
       const std::string file = "nodes_" + std::string(irgraph::name(type)) + ".csv";
       auto out = open_file(fs::path(dir) / file);
       out << "id:ID(Entity),:LABEL,name,aliases:string[],country,documents:int\n";
-      for (const auto* n : nodes) {
-        std::vector<std::string> aliases;
-        for (const auto& a : n->aliases) aliases.push_back(a.text);
-        out << csv_field(n->key) << ",Entity;" << irgraph::name(type) << "," << csv_field(n->name) << "," << array_field(aliases)
-            << "," << optional_field(n->country) << "," << n->documents.size() << "\n";
-      }
+      for (const auto* n : nodes)
+        out << csv_field(n->key) << ",Entity;" << irgraph::name(type) << "," << csv_field(n->name) << ","
+            << array_field(alias_texts(*n)) << "," << optional_field(n->country) << "," << n->documents.size() << "\n";
       if (!out.flush()) throw write_error(file);
     }
     {
@@ -101,17 +113,15 @@ class Neo4jExporter : public Exporter {
         auto [lo, hi] = r->relation->date_range();
         out << csv_field(r->source->key) << "," << csv_field(r->target->key) << "," << irgraph::name(type) << ","
             << r->relation->evidence.size() << "," << array_field(r->relation->values()) << "," << lo << "," << hi << ","
-            << csv_field(r->relation->evidence.front().text) << "," << array_field(documents_of(*r->relation)) << ","
-            << array_field(m.evidence_ids.at(r)) << "\n";
+            << csv_field(r->relation->evidence.front().text) << "," << array_field(m.cites.at(r).documents) << ","
+            << array_field(m.cites.at(r).evidence_ids) << "\n";
       }
       if (!out.flush()) throw write_error(file);
     }
     {
       auto out = open_file(fs::path(dir) / "relationships_MENTIONS.csv");
       out << ":START_ID(Document),:END_ID(Entity),:TYPE,mentions:int\n";
-      for (const auto* n : m.nodes)
-        for (const auto& [doc, count] : n->documents)
-          if (m.document_ids.count(doc)) out << csv_field(doc) << "," << csv_field(n->key) << ",MENTIONS," << count << "\n";
+      for (const auto& x : m.mentions) out << csv_field(x.doc) << "," << csv_field(x.node->key) << ",MENTIONS," << x.count << "\n";
       if (!out.flush()) throw write_error("relationships_MENTIONS.csv");
     }
     {
@@ -130,60 +140,60 @@ class Neo4jExporter : public Exporter {
     const Selection::Rel* rel;
     const graph::Evidence* ev;
   };
-  /// What the files hold: the selection by label and type, its documents and evidence.
+  /// What a relation's evidence cites: its evidence nodes' ids and its documents, each once, in order of citation.
+  struct Citations {
+    std::vector<std::string> evidence_ids, documents;
+  };
+  /// A document's mention of a node, and how many times.
+  struct Mentions {
+    std::string doc;
+    const graph::Node* node;
+    std::uint32_t count;
+  };
+  /// What the files hold: the selection by label and type, its documents, mentions and evidence.
   struct Model {
     Selection sel;
-    std::vector<const graph::Node*> nodes;
     std::map<NodeType, std::vector<const graph::Node*>> by_label;
     std::map<RelationType, std::vector<const Selection::Rel*>> by_type;
     std::vector<graph::DocumentMeta> documents;  ///< mentioned by a kept node or cited by kept evidence, id order
-    std::set<std::string> document_ids;
+    std::vector<Mentions> mentions;              ///< node order, then document order
     std::vector<EvidenceNode> evidence;
-    std::map<const Selection::Rel*, std::vector<std::string>> evidence_ids;
+    std::map<const Selection::Rel*, Citations> cites;
   };
 
   static Model model(const graph::KnowledgeGraph& g, const Filter& f) {
     Model m;
     m.sel = select(g, f);
-    m.nodes = m.sel.nodes;
+    std::set<std::string> document_ids;
     for (const auto* n : m.sel.nodes) {
       m.by_label[n->type].push_back(n);
-      for (const auto& [doc, count] : n->documents) m.document_ids.insert(doc);
+      for (const auto& [doc, count] : n->documents) {
+        document_ids.insert(doc);
+        m.mentions.push_back({doc, n, count});
+      }
     }
     for (const auto& r : m.sel.relations) {
       m.by_type[r.relation->type].push_back(&r);
       const std::string base = r.source->key + "|" + std::string(irgraph::name(r.relation->type)) + "|" + r.target->key + "#";
-      auto& ids = m.evidence_ids[&r];
+      Citations& c = m.cites[&r];
       for (const auto& ev : r.relation->evidence) {
-        ids.push_back(base + std::to_string(ids.size() + 1));
-        m.evidence.push_back({ids.back(), &r, &ev});
-        m.document_ids.insert(ev.doc_id.str());
+        c.evidence_ids.push_back(base + std::to_string(c.evidence_ids.size() + 1));
+        m.evidence.push_back({c.evidence_ids.back(), &r, &ev});
+        if (std::find(c.documents.begin(), c.documents.end(), ev.doc_id.str()) == c.documents.end())
+          c.documents.push_back(ev.doc_id.str());
+        document_ids.insert(ev.doc_id.str());
       }
     }
-    for (const auto& id : m.document_ids) {
+    for (const auto& id : document_ids) {
       const graph::DocumentMeta* d = g.document(id);
       m.documents.push_back(d ? *d : graph::DocumentMeta{id, "", "", ""});
     }
     return m;
   }
 
-  /// Every document a relation's evidence cites, each once, in order of first citation.
-  static std::vector<std::string> documents_of(const graph::Relation& r) {
-    std::vector<std::string> docs;
-    for (const auto& ev : r.evidence)
-      if (std::find(docs.begin(), docs.end(), ev.doc_id.str()) == docs.end()) docs.push_back(ev.doc_id.str());
-    return docs;
-  }
-
   /// The error for a failed write of `file`, with its cause (a full disk).
   static Error write_error(const std::string& file) {
     return Error("neo4j: writing " + file + " failed: " + std::strerror(errno));
-  }
-
-  static std::string cypher_list(const std::vector<std::string>& items) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + cypher_string(items[i]);
-    return out + "]";
   }
 
   /// The same graph as the CSV files, every column set, for cypher-shell: rows
@@ -207,15 +217,16 @@ class Neo4jExporter : public Exporter {
       }
     };
     const std::string date_of = "CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END";
+    // an empty text is left out of the row, so it sets no property (as an empty CSV field)
+    auto optional = [&](std::string_view key, std::string_view value) {
+      if (!value.empty()) out << key << cypher_string(value);
+    };
     for (const auto& by_label : m.by_label) {
       const NodeType type = by_label.first;
       const auto& nodes = by_label.second;  // (named: clang 14 lets no lambda capture a structured binding)
-      std::vector<std::string> aliases;
       batched(nodes.size(), [&](std::size_t j) {
         const auto* n = nodes[j];
-        aliases.clear();
-        for (const auto& a : n->aliases) aliases.push_back(a.text);
-        out << "id: " << cypher_string(n->key) << ", name: " << cypher_string(n->name) << ", aliases: " << cypher_list(aliases)
+        out << "id: " << cypher_string(n->key) << ", name: " << cypher_string(n->name) << ", aliases: " << cypher_list(alias_texts(*n))
             << ", documents: " << n->documents.size();
         if (!n->country.empty()) out << ", country: " << cypher_string(n->country);
       }, "MERGE (n:Entity {id: row.id}) SET n:" + std::string(irgraph::name(type)) +
@@ -223,17 +234,20 @@ class Neo4jExporter : public Exporter {
     }
     batched(m.documents.size(), [&](std::size_t j) {
       const auto& d = m.documents[j];
-      out << "id: " << cypher_string(d.id) << ", title: " << cypher_string(d.title) << ", url: " << cypher_string(d.url);
-      if (!d.date.empty()) out << ", date: " << cypher_string(d.date);
+      out << "id: " << cypher_string(d.id);
+      optional(", title: ", d.title);
+      optional(", url: ", d.url);
+      optional(", date: ", d.date);
     }, "MERGE (d:Document {id: row.id}) SET d.title = row.title, d.url = row.url, d.date = " + date_of);
     batched(m.evidence.size(), [&](std::size_t j) {
       const auto& e = m.evidence[j];
       out << "id: " << cypher_string(e.id) << ", relation: " << cypher_string(irgraph::name(e.rel->relation->type))
           << ", source: " << cypher_string(e.rel->source->key) << ", target: " << cypher_string(e.rel->target->key)
           << ", sentence: " << cypher_string(e.ev->text) << ", sentenceIndex: " << e.ev->sentence << ", begin: " << e.ev->begin
-          << ", end: " << e.ev->end << ", value: " << cypher_string(e.ev->value) << ", extractor: "
-          << cypher_string(e.ev->extractor) << ", rule: " << cypher_string(e.ev->rule) << ", doc: " << cypher_string(e.ev->doc_id);
-      if (!e.ev->date.empty()) out << ", date: " << cypher_string(e.ev->date);
+          << ", end: " << e.ev->end << ", extractor: " << cypher_string(e.ev->extractor) << ", rule: "
+          << cypher_string(e.ev->rule) << ", doc: " << cypher_string(e.ev->doc_id);
+      optional(", value: ", e.ev->value);
+      optional(", date: ", e.ev->date);
     }, "MERGE (e:Evidence {id: row.id}) SET e.relation = row.relation, e.source = row.source, e.target = row.target,"
        " e.sentence = row.sentence, e.sentenceIndex = row.sentenceIndex, e.begin = row.begin, e.end = row.end,"
        " e.value = row.value, e.extractor = row.extractor, e.rule = row.rule, e.date = " + date_of +
@@ -244,26 +258,22 @@ class Neo4jExporter : public Exporter {
       batched(rels.size(), [&](std::size_t j) {
         const auto* r = rels[j];
         auto [lo, hi] = r->relation->date_range();
-        std::vector<std::string> values;
-        for (const auto& v : r->relation->values()) values.emplace_back(std::string_view{v});
+        const Citations& c = m.cites.at(r);
         out << "s: " << cypher_string(r->source->key) << ", t: " << cypher_string(r->target->key)
-            << ", evidence: " << r->relation->evidence.size() << ", values: " << cypher_list(values)
+            << ", evidence: " << r->relation->evidence.size() << ", values: " << cypher_list(r->relation->values())
             << ", sentence: " << cypher_string(r->relation->evidence.front().text)
-            << ", documents: " << cypher_list(documents_of(*r->relation)) << ", evidenceIds: " << cypher_list(m.evidence_ids.at(r));
-        if (!lo.empty()) out << ", first: " << cypher_string(lo) << ", last: " << cypher_string(hi);
+            << ", documents: " << cypher_list(c.documents) << ", evidenceIds: " << cypher_list(c.evidence_ids);
+        optional(", first: ", lo);
+        optional(", last: ", hi);
       }, "MATCH (a:Entity {id: row.s}) MATCH (b:Entity {id: row.t})\nMERGE (a)-[r:" + std::string(irgraph::name(type)) +
              "]->(b)\nSET r.evidence = row.evidence, r.values = row.values, r.sentence = row.sentence,"
              " r.documents = row.documents, r.evidenceIds = row.evidenceIds,"
              " r.firstDate = CASE WHEN row.first IS NULL THEN null ELSE date(row.first) END,"
              " r.lastDate = CASE WHEN row.last IS NULL THEN null ELSE date(row.last) END");
     }
-    std::vector<std::pair<std::string, std::pair<std::string, std::uint32_t>>> mentions;
-    for (const auto* n : m.nodes)
-      for (const auto& [doc, count] : n->documents)
-        if (m.document_ids.count(doc)) mentions.push_back({doc, {n->key, count}});
-    batched(mentions.size(), [&](std::size_t j) {
-      out << "d: " << cypher_string(mentions[j].first) << ", n: " << cypher_string(mentions[j].second.first)
-          << ", mentions: " << mentions[j].second.second;
+    batched(m.mentions.size(), [&](std::size_t j) {
+      const Mentions& x = m.mentions[j];
+      out << "d: " << cypher_string(x.doc) << ", n: " << cypher_string(x.node->key) << ", mentions: " << x.count;
     }, "MATCH (d:Document {id: row.d}) MATCH (n:Entity {id: row.n})\nMERGE (d)-[m:MENTIONS]->(n) SET m.mentions = row.mentions");
     if (!out.flush()) throw write_error("import.cypher");
   }

@@ -136,28 +136,14 @@ std::optional<std::vector<Hop>> PathFinder::shortest_path(const std::string& fro
   }
   if (meet_side < 0) return std::nullopt;
 
-  // arc `arc` of node v leads to target_[arc]; in path order it runs v -> w
-  // (`along`) or w -> v
-  auto hop = [&](std::uint32_t v, std::uint32_t arc, bool along) {
-    const std::uint32_t w = target_[arc];
-    const bool out = arc < out_end_[v];  // the relation runs v -> w
-    Hop h;
-    h.from = along ? nodes_[v]->key : nodes_[w]->key;
-    h.to = along ? nodes_[w]->key : nodes_[v]->key;
-    h.type = type_[arc];
-    h.forward = along ? out : !out;
-    if (!relation_.empty()) h.relation = relation_[arc];
-    else h.relation_id = relation_id_[arc];
-    return h;
-  };
   // the meeting arc joins node x (start side) and node y (goal side)
   const std::uint32_t x = meet_side == 0 ? meet_v : target_[meet_arc];
   const std::uint32_t y = meet_side == 0 ? target_[meet_arc] : meet_v;
   std::vector<Hop> hops;
-  for (std::uint32_t v = x; v != start; v = parent_[v]) hops.push_back(hop(parent_[v], parent_arc_[v], true));
+  for (std::uint32_t v = x; v != start; v = parent_[v]) hops.push_back(hop_of(parent_[v], parent_arc_[v], true));
   std::reverse(hops.begin(), hops.end());
-  hops.push_back(hop(meet_v, meet_arc, meet_side == 0));
-  for (std::uint32_t v = y; v != goal; v = parent_[v]) hops.push_back(hop(parent_[v], parent_arc_[v], false));
+  hops.push_back(hop_of(meet_v, meet_arc, meet_side == 0));
+  for (std::uint32_t v = y; v != goal; v = parent_[v]) hops.push_back(hop_of(parent_[v], parent_arc_[v], false));
   return hops;
 }
 
@@ -176,15 +162,21 @@ std::int64_t PathFinder::relation_of(std::uint32_t arc) const {
   return relation_.empty() ? relation_id_[arc] : static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(relation_[arc]));
 }
 
-Hop PathFinder::hop_of(std::uint32_t v, std::uint32_t arc) const {
+Hop PathFinder::hop_of(std::uint32_t v, std::uint32_t arc, bool along) const {
+  const std::uint32_t w = target_[arc];
+  const bool out = arc < out_end_[v];  // the relation runs v -> w
   Hop h;
-  h.from = nodes_[v]->key;
-  h.to = nodes_[target_[arc]]->key;
+  h.from = along ? nodes_[v]->key : nodes_[w]->key;
+  h.to = along ? nodes_[w]->key : nodes_[v]->key;
   h.type = type_[arc];
-  h.forward = arc < out_end_[v];
+  h.forward = along ? out : !out;
   if (!relation_.empty()) h.relation = relation_[arc];
   else h.relation_id = relation_id_[arc];
   return h;
+}
+
+long PathFinder::step_cost(const PathOptions& o, std::uint32_t arc) const {
+  return o.by_hops ? 1 : type_weight(nodes_[target_[arc]]->type);
 }
 
 std::optional<std::pair<std::vector<std::uint32_t>, long>> PathFinder::cheapest(
@@ -223,7 +215,7 @@ std::optional<std::pair<std::vector<std::uint32_t>, long>> PathFinder::cheapest(
       if (!arc_ok[arc]) continue;
       const std::uint32_t w = target_[arc];
       if (banned_nodes[w] || (!banned_relations.empty() && banned_relations.count(relation_of(arc)))) continue;
-      const long step = o.by_hops ? 1 : type_weight(nodes_[w]->type);
+      const long step = step_cost(o, arc);
       const std::uint64_t next = static_cast<std::uint64_t>(w) * layers + (o.max_hops ? hops + 1 : 0);
       if (cost_[next] != kUnseen && cost_[next] <= cost + step) continue;
       cost_[next] = cost + step;
@@ -275,7 +267,7 @@ std::vector<WeightedPath> PathFinder::best_paths(const std::string& from, const 
   };
   auto cost_of = [&](const std::vector<std::uint32_t>& arcs) {
     long c = 0;
-    for (std::uint32_t arc : arcs) c += o.by_hops ? 1 : type_weight(nodes_[target_[arc]]->type);
+    for (std::uint32_t arc : arcs) c += step_cost(o, arc);
     return c;
   };
   std::vector<Candidate> found{{first->first, first->second}};

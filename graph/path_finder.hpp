@@ -105,7 +105,10 @@ class PathFinder {
                                                                       const PathOptions& o, const std::vector<char>& arc_ok,
                                                                       const std::vector<char>& banned_nodes,
                                                                       const std::set<std::int64_t>& banned_relations) const;
-  Hop hop_of(std::uint32_t v, std::uint32_t arc) const;
+  /// Arc `arc` of node v as a hop: in path order v -> target (`along`) or target -> v.
+  Hop hop_of(std::uint32_t v, std::uint32_t arc, bool along = true) const;
+  /// What following `arc` costs a path: one hop, or the weight of the entity it enters.
+  long step_cost(const PathOptions& o, std::uint32_t arc) const;
 };
 
 }  // namespace irgraph::graph

@@ -166,18 +166,16 @@ std::string Resolver::resolve_official(const extract::NodeRecord& r) {
   return {};
 }
 
-std::string Resolver::surname_node_for(const std::string& full_name) const {
-  auto it = names_.by_person.find(last_name_key(full_name));
-  if (it == names_.by_person.end()) return {};
-  std::string single;
-  for (const auto& k : it->second)
-    if (const Node* s = g_.find(k); s && word_count(s->name) == 1) {
-      if (!single.empty()) return {};  // two surname nodes: the merge below takes them both
-      single = k;
-    }
+std::vector<std::string> Resolver::surname_nodes_for(const std::string& full_name) const {
   // another full name with that surname already: whose surname it is stays open
-  auto surnames = names_.by_surname.find(last_name_key(full_name));
-  return surnames == names_.by_surname.end() || surnames->second.empty() ? single : std::string();
+  if (auto surnames = names_.by_surname.find(last_name_key(full_name));
+      surnames != names_.by_surname.end() && !surnames->second.empty())
+    return {};
+  std::vector<std::string> singles;
+  if (auto it = names_.by_person.find(last_name_key(full_name)); it != names_.by_person.end())
+    for (const auto& k : it->second)
+      if (const Node* s = g_.find(k); s && word_count(s->name) == 1) singles.push_back(k);
+  return singles;
 }
 
 std::string Resolver::resolve_other(const extract::NodeRecord& r) {
@@ -205,8 +203,16 @@ std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) 
   for (const auto& r : records.nodes) {
     std::string key = r.type == NodeType::Official ? resolve_official(r) : resolve_other(r);
     // a full name arriving after its surname-only node takes that node, whose key stays its IRI
-    // ("official:obama" keeps its identifier when "Barack Obama" arrives; the fuller name becomes its label)
-    if (key.empty() && r.type == NodeType::Official && word_count(r.name) >= 2) key = surname_node_for(r.name);
+    // ("official:obama" keeps its identifier when "Barack Obama" arrives; the fuller name becomes its label);
+    // after several (rare), it gets a key of its own and they merge into it
+    std::vector<std::string> singles;
+    if (key.empty() && r.type == NodeType::Official && word_count(r.name) >= 2) {
+      singles = surname_nodes_for(r.name);
+      if (singles.size() == 1) {
+        key = singles.front();
+        singles.clear();
+      }
+    }
     if (key.empty()) {
       key = canonical_key(r);
       // two different people with one slug (rare): keep them apart
@@ -217,21 +223,9 @@ std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) 
       Node& n = g_.upsert_node(key, r.type, r.name);
       n.origin = r.extractor + "/" + r.rule + " in " + records.doc_id + " [" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")";
       if (r.type != NodeType::Official) g_.set_country(key, r.country);
-      // a full name arriving after its surname-only node: merge that one in
-      if (r.type == NodeType::Official && word_count(r.name) >= 2) {
-        auto it = names_.by_person.find(last_name_key(r.name));
-        if (it != names_.by_person.end()) {
-          std::set<std::string> singles;
-          for (const auto& k : it->second)
-            if (const Node* s = g_.find(k); s && word_count(s->name) == 1) singles.insert(k);
-          auto surnames = names_.by_surname.find(last_name_key(r.name));
-          bool unique = surnames == names_.by_surname.end() || surnames->second.empty();
-          if (unique)
-            for (const auto& k : singles) {
-              names_.unindex(k);
-              g_.merge_nodes(k, key, "surname");
-            }
-        }
+      for (const auto& k : singles) {
+        names_.unindex(k);
+        g_.merge_nodes(k, key, "surname");
       }
     }
     keys[static_cast<std::size_t>(r.id)] = key;

@@ -51,8 +51,9 @@ class Resolver {
 
   std::string resolve_official(const extract::NodeRecord& r);
   std::string resolve_other(const extract::NodeRecord& r);
-  /// The one surname-only official a new full name is the fuller form of ("" when none or ambiguous).
-  std::string surname_node_for(const std::string& full_name) const;
+  /// The surname-only officials a new full name is the fuller form of (none when another full name
+  /// with that surname is known: then whose surname it is stays open).
+  std::vector<std::string> surname_nodes_for(const std::string& full_name) const;
   void absorb(const std::string& key, const extract::NodeRecord& r);
 };
 

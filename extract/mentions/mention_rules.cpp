@@ -30,7 +30,7 @@ bool quoted_nickname(const Annotation& a, std::uint32_t k, std::uint32_t end) {
 }
 
 std::string name_surface(const Annotation& a, std::uint32_t first, std::uint32_t last) {
-  for (std::uint32_t k = first + 1; k + 3 < last + 1; ++k)
+  for (std::uint32_t k = first + 1; k + 3 <= last; ++k)
     if (quoted_nickname(a, k, last)) return std::string(a.surface(first, k)) + " " + name_surface(a, k + 3, last);
   return std::string(a.surface(first, last));
 }
@@ -223,9 +223,7 @@ bool title_case(const Annotation& a, std::uint32_t k) {
 /// name goes on after it or the name ends there: "Sikandar Sultan Raja", "Hossein Amir Abdollahian",
 /// "Martin Luther King said"; not "Charles King of ...", not after one word at a name's end.
 static bool monarch_word_in_name(const Annotation& a, std::uint32_t k, std::uint32_t end, int words) {
-  static constexpr std::string_view kMonarchNames[] = {"king", "sultan", "prince", "amir", "emir"};
-  if (std::find(std::begin(kMonarchNames), std::end(kMonarchNames), a.tokens[k].folded) == std::end(kMonarchNames))
-    return false;
+  if (!in_list(a.tokens[k].folded, {"king", "sultan", "prince", "amir", "emir"})) return false;
   if (title_word_at(a, k - 1)) return false;  // "Crown Prince", "Saudi King" after a title word
   const std::uint32_t n = k + 1;
   if (n < end && !a.tokens[n].is(kLineBefore) && name_word(a, n) && !title_word_at(a, n) && a.owner[n] < 0)

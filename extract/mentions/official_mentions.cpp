@@ -89,7 +89,7 @@ class OfficialMentions : public MentionExtractor {
     // "Trinidad and Tobago, which was represented by Ambassador X": the country it represented
     if (folded_is(a, k - 2, "represented")) {
       std::uint32_t b = k - 2;
-      while (b > s.first_token && k - b < 7 && in_set(a.tokens[b - 1].folded, {",", "which", "who", "was", "is", "were", "been", "has", "had"}))
+      while (b > s.first_token && k - b < 7 && in_list(a.tokens[b - 1].folded, {",", "which", "who", "was", "is", "were", "been", "has", "had"}))
         --b;
       if (b > s.first_token && a.owner[b - 1] >= 0) {
         const Mention& m = a.mentions[static_cast<std::size_t>(a.owner[b - 1])];
@@ -121,11 +121,7 @@ class OfficialMentions : public MentionExtractor {
     const Token& t = a.tokens[k];
     // "(left)", "(pictured)" close a name; "(BJYM)" follows a body's name
     if (t.folded == "(") return k + 1 < end && a.tokens[k + 1].word() && !a.tokens[k + 1].cap();
-    return in_set(t.folded, {",", ".", ";", ")", "\"", "'", ":", "-"}) || (t.word() && !t.cap());
-  }
-
-  static bool in_set(std::string_view f, std::initializer_list<std::string_view> l) {
-    return std::find(l.begin(), l.end(), f) != l.end();
+    return in_list(t.folded, {",", ".", ";", ")", "\"", "'", ":", "-"}) || (t.word() && !t.cap());
   }
 
   /// "his Iranian and Russian counterparts, Ebrahim Raisi and Vladimir Putin",
@@ -242,7 +238,7 @@ class OfficialMentions : public MentionExtractor {
             continue;
           }
           const Token& t = a.tokens[e];
-          if (name_word(a, e) || in_set(t.folded, {"and", "of", "the", "for", "'s"})) { ++e; continue; }
+          if (name_word(a, e) || in_list(t.folded, {"and", "of", "the", "for", "'s"})) { ++e; continue; }
           if (t.word() && !t.cap() && !t.is(kNumber)) { lower = true; ++e; continue; }
           break;
         }
@@ -275,7 +271,7 @@ class OfficialMentions : public MentionExtractor {
       std::uint32_t name_first = k;
       // "Vice Premier He Lifeng", "Speaker You Si-kun": a Chinese or Korean family name that
       // is also an English function word stands right after the title, before the given name
-      if (k + 1 < s.last_token && a.tokens[k].cap() && in_set(a.tokens[k].folded, {"he", "you", "an", "so", "do"}) &&
+      if (k + 1 < s.last_token && a.tokens[k].cap() && in_list(a.tokens[k].folded, {"he", "you", "an", "so", "do"}) &&
           a.tokens[k + 1].is(kSpaceBefore) && name_word(a, k + 1) &&
           !a.is(k + 1, kHeadlineVerb) && !title_word_at(a, k + 1) && !title_word_at(a, k) && a.owner[k + 1] < 0)
         ++k;
@@ -388,7 +384,7 @@ class OfficialMentions : public MentionExtractor {
       std::uint32_t after = title->end;
       // "Iris Pang, the chief economist at ...": the title word only qualifies another noun
       if (after == k + 1 && after < s.last_token && a.tokens[after].word() && !a.tokens[after].cap() && !a.tokens[after].is(kNumber) &&
-          !in_set(a.tokens[after].folded, {"of", "for", "to", "in", "at", "and", "who", "since", "until", "from", "on",
+          !in_list(a.tokens[after].folded, {"of", "for", "to", "in", "at", "and", "who", "since", "until", "from", "on",
                                            "with", "said", "says", "told", "was", "is", "has", "had", "will", "would"})) {
         i = e;
         continue;
@@ -436,7 +432,6 @@ class OfficialMentions : public MentionExtractor {
     return k;
   }
 
-  /// Does the name end on a word of a body or a thing ("Archives", "Climate Change", "Interior Ministry")?
   /// Are the words of [first, last) written in capitals ("KING KUSAE"), not an acronym of two letters ("PM")?
   static bool shouted(const Annotation& a, std::uint32_t first, std::uint32_t last) {
     bool any = false;
@@ -449,6 +444,8 @@ class OfficialMentions : public MentionExtractor {
     return any;
   }
 
+  /// Does the name hold a word of a body or a thing ("Archives", "Climate Change", "Interior Ministry",
+  /// "... Royal Stool")?
   static bool thing_name(const Annotation& a, std::uint32_t first, std::uint32_t last) {
     if (last <= first) return false;
     const std::uint32_t w = last - 1;
@@ -524,7 +521,7 @@ class OfficialMentions : public MentionExtractor {
       // but not the second half of a compound adjective ("the BJP-led government", "a US-backed regime")
       auto glued_after_hyphen = [&](std::uint32_t k) {
         const std::string_view w = a.tokens[k].folded;
-        const bool compound = w.ends_with("ed") || in_set(w, {"run", "era", "style", "type", "born", "made", "friendly"});
+        const bool compound = w.ends_with("ed") || in_list(w, {"run", "era", "style", "type", "born", "made", "friendly"});
         return k > s.first_token + 1 && a.tokens[k].word() && !a.tokens[k].is(kSpaceBefore) && !compound &&
                folded_is(a, k - 1, "-") && !a.tokens[k - 1].is(kSpaceBefore);
       };
