@@ -69,7 +69,13 @@ std::string joined_aliases(const graph::Node& n, std::string_view sep) {
 }
 
 std::string node_iri(const std::string& key) { return "urn:irgraph:entity:" + percent_encode(key, ":"); }
-std::string document_iri(const std::string& doc_id) { return "urn:irgraph:document:" + percent_encode(doc_id, ""); }
+std::string document_iri(const graph::KnowledgeGraph& g, const std::string& doc_id) {
+  // an id the input gave is encoded whole (as IRIs exported before had it); a
+  // content id, never the same as the document's own id, keeps its colon
+  const graph::DocumentMeta* d = g.document(doc_id);
+  if (d && !d->public_id.empty() && d->public_id != doc_id) return "urn:irgraph:document:" + percent_encode(d->public_id, ":");
+  return "urn:irgraph:document:" + percent_encode(doc_id, "");
+}
 std::string statement_iri(const std::string& source_key, RelationType type, const std::string& target_key) {
   return "urn:irgraph:statement:" + percent_encode(source_key, ":") + "/" + std::string(name(type)) + "/" +
          percent_encode(target_key, ":");

@@ -78,7 +78,9 @@ std::string joined_aliases(const graph::Node& n, std::string_view sep = "|");
 
 /// The IRI of a node key, a relation, a document id (percent-encoded where needed).
 std::string node_iri(const std::string& key);
-std::string document_iri(const std::string& doc_id);
+/// A cited document's IRI, from its public id (the input's id or URL, else
+/// its content hash), never from the path it was read from.
+std::string document_iri(const graph::KnowledgeGraph& g, const std::string& doc_id);
 /// The IRI of the statement node that carries a relation's evidence (JSON-LD, Turtle).
 std::string statement_iri(const std::string& source_key, RelationType type, const std::string& target_key);
 /// The schema.org class of a node type, without prefix ("Person" for officials).

@@ -177,7 +177,7 @@ class JsonLdExporter : public Exporter {
         w.StartObject();
         kv(w, "@id", sid + "#e" + std::to_string(i + 1));
         kv(w, "@type", "ir:Evidence");
-        kv(w, "document", document_iri(e.doc_id));
+        kv(w, "document", document_iri(g, e.doc_id));
         key(w, "sentenceIndex");
         w.Int64(e.sentence);
         key(w, "charStart");
@@ -199,7 +199,7 @@ class JsonLdExporter : public Exporter {
     for (const graph::Atom& id : cited) {
       const graph::DocumentMeta* d = g.document(id);
       w.StartObject();
-      kv(w, "@id", document_iri(id));
+      kv(w, "@id", document_iri(g, id));
       kv(w, "@type", "NewsArticle");
       kv(w, "identifier", id);
       if (d) {

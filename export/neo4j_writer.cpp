@@ -186,7 +186,7 @@ class Neo4jExporter : public Exporter {
     }
     for (const auto& id : document_ids) {
       const graph::DocumentMeta* d = g.document(id);
-      m.documents.push_back(d ? *d : graph::DocumentMeta{id, "", "", ""});
+      m.documents.push_back(d ? *d : graph::DocumentMeta{id, "", "", "", ""});
     }
     return m;
   }

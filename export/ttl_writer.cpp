@@ -70,7 +70,7 @@ class TtlExporter : public Exporter {
       out << " .\n";
       for (std::size_t i = 0; i < r.relation->evidence.size(); ++i) {
         const auto& e = r.relation->evidence[i];
-        out << "<" << sid << "#e" << i + 1 << "> a ir:Evidence ;\n  prov:wasDerivedFrom <" << document_iri(e.doc_id)
+        out << "<" << sid << "#e" << i + 1 << "> a ir:Evidence ;\n  prov:wasDerivedFrom <" << document_iri(g, e.doc_id)
             << "> ;\n  ir:sentenceIndex " << e.sentence << " ;\n  ir:charStart " << e.begin << " ;\n  ir:charEnd " << e.end
             << " ;\n  ir:sentence " << turtle_string(e.text);
         if (!e.date.empty()) out << " ;\n  ir:eventDate " << date_literal(e.date);
@@ -81,7 +81,7 @@ class TtlExporter : public Exporter {
     }
     std::sort(cited.begin(), cited.end());
     for (const graph::Atom& id : cited) {
-      out << "\n<" << document_iri(id) << "> a schema:NewsArticle ;\n  schema:identifier " << turtle_string(id);
+      out << "\n<" << document_iri(g, id) << "> a schema:NewsArticle ;\n  schema:identifier " << turtle_string(id);
       if (const graph::DocumentMeta* d = g.document(id)) {
         if (!d->title.empty()) out << " ;\n  schema:headline " << turtle_string(d->title);
         if (!d->date.empty()) out << " ;\n  schema:datePublished " << date_literal(d->date);
@@ -117,7 +117,7 @@ class TtlStarExporter : public Exporter {
       auto prop = property_name(r.relation->type);
       for (const auto& v : r.relation->values()) out << " ;\n  ir:" << prop << " " << turtle_string(v);
       const auto& ev = r.relation->evidence.front();
-      out << " ;\n  ir:sentence " << turtle_string(ev.text) << " ;\n  prov:wasDerivedFrom <" << document_iri(ev.doc_id)
+      out << " ;\n  ir:sentence " << turtle_string(ev.text) << " ;\n  prov:wasDerivedFrom <" << document_iri(g, ev.doc_id)
           << "> .\n";
     }
     if (!out) throw Error("ttl-star: writing failed");

@@ -129,6 +129,12 @@ std::string path_id(const std::string& path) {
   return out;
 }
 
+bool id_is_local(const std::string& id, const std::string& origin) {
+  if (id == origin || id == path_id(origin)) return true;
+  const auto colon = origin.rfind(':');  // "path:line"
+  return colon != std::string::npos && id == path_id(origin.substr(0, colon)) + origin.substr(colon);
+}
+
 Document read_text_article(std::string_view raw, const std::string& path) {
   Document d;
   d.origin = path;
@@ -217,6 +223,7 @@ Document article_from_json(const rapidjson::Value& j, const std::string& path, s
   } catch (const Error& e) {
     throw InputError(path, lineno, byte_base, e.what());
   }
+  d.id_from_input = !d.id.empty() || !d.url.empty();
   if (d.id.empty()) d.id = d.url.empty() ? path_id(path) + ":" + std::to_string(lineno) : d.url;
   return d;
 }
@@ -348,7 +355,18 @@ ReadHandler with_source(const ReadHandler& h, std::string source) {
 /// A stream whose format shows only in its first bytes (standard input, a
 /// pipe, a FIFO): JSON Lines when the first byte that is not white space is
 /// '{', else one plain-text article. Nothing is read twice.
-void read_unseekable(std::istream& in, const std::string& shown, const ReadHandler& h) {
+void read_unseekable(std::istream& in, const std::string& shown, const ReadHandler& given) {
+  // a stream has no lasting name: an article without an id of its own is
+  // named by its content ("<stdin>#1f3a..."), so two inputs on standard
+  // input never share an id (the second would replace the first)
+  ReadHandler h = given;
+  h.on_document = [on_document = given.on_document, stream = path_id(shown)](Document&& d) {
+    if (!d.id_from_input) {
+      d.id = stream + "#" + d.content_hash().substr(0, 16);
+      d.id_from_path = false;
+    }
+    on_document(std::move(d));
+  };
   int first = in.peek();
   while (first == ' ' || first == '\n' || first == '\r' || first == '\t') {
     in.get();

@@ -30,9 +30,16 @@ struct Document {
   /// The id is the file's path (a plain-text article), not given by the input:
   /// the same file typed another way is the same document.
   bool id_from_path = false;
+  /// The id is the input's own ("id" or "url" of a JSON article), not made
+  /// from where the article was read.
+  bool id_from_input = false;
 
   /// 128-bit content hash (xxh3) of title and text, as 32 hex digits.
   std::string content_hash() const;
+  /// The identifier the document is published under (its IRI's last part):
+  /// the input's own id or URL, else "content:" and its content hash, never
+  /// a path of the machine it was read on.
+  std::string public_id() const { return id_from_input ? id : "content:" + content_hash(); }
 };
 
 /// Largest article irgraph accepts, in bytes (text of one file or JSON line).
@@ -78,6 +85,11 @@ void check_field(std::string_view value, std::string_view field);
 /// ("./a//b.txt" -> "a/b.txt"), bytes that are not UTF-8 and control
 /// characters written as %XX, so the id is valid UTF-8 whatever the file system holds.
 std::string path_id(const std::string& path);
+
+/// Is a stored document's id the place it was read from (`origin`: a
+/// plain-text file's path, or "path:line" of a JSON line without an id)
+/// rather than an id the input gave? For stores written before public ids.
+bool id_is_local(const std::string& id, const std::string& origin);
 
 /// Is this a name irgraph reads as articles in a folder (.txt, .text, .jsonl,
 /// .ndjson, in any case)?

@@ -11,6 +11,7 @@
 #include "export/exporter.hpp"
 #include "extract/records_json.hpp"
 #include "graph/resolver.hpp"
+#include "store/store.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace irgraph;
@@ -24,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   graph::KnowledgeGraph g;
   graph::Resolver resolver(g);
   resolver.add(x.records);
-  g.set_document({x.document.id, x.document.title, x.document.date, x.document.url});
+  g.set_document(store::meta_of(x.document));
   for (const auto& info : exporters::exporters()) {
     auto e = exporters::make_exporter(std::string(info.name));
     if (e->writes_folder()) continue;

@@ -69,6 +69,8 @@ struct Relation {
 /// A source document as the graph knows it (for provenance in exports and answers).
 struct DocumentMeta {
   std::string id, title, date, url;
+  /// What its IRI is made of (extract::Document::public_id); empty: the id.
+  std::string public_id;
 };
 
 using RelationKey = std::tuple<std::string, RelationType, std::string>;  ///< (source key, type, target key)

@@ -73,7 +73,7 @@ std::vector<Session::Added> Session::add(const std::vector<Pending>& batch) {
       continue;
     }
     resolver_->add(records);
-    graph_.set_document({doc.id, doc.title, doc.date, doc.url});
+    graph_.set_document(meta_of(doc));
     store_.put_document(doc, records);
     result.push_back(replacing[i] ? Added::Replaced : Added::New);
   }

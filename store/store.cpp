@@ -181,6 +181,20 @@ CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE INDEX IF NOT EXISTS document_copies_source ON document_copies(source);
 )sql";
 
+// Version 4: each document's public id (what its IRI is made of: the input's
+// own id or URL, else its content hash, never a local path); the curation
+// rules a team's corrections are stored as, applied on every ingest, forget
+// and rebuild; and the keys that merged entities leave behind, pointing to
+// the entity that took them (exported as owl:sameAs).
+const char* kSchemaV4 = R"sql(
+ALTER TABLE documents ADD COLUMN public_id TEXT;
+ALTER TABLE document_copies ADD COLUMN public_id TEXT;
+CREATE TABLE IF NOT EXISTS curation(
+  id INTEGER PRIMARY KEY, action TEXT NOT NULL, subject TEXT NOT NULL, relation TEXT NOT NULL DEFAULT '',
+  object TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS redirects(key TEXT PRIMARY KEY, target TEXT NOT NULL, reason TEXT NOT NULL);
+)sql";
+
 /// The next position in ingest order, over documents and their copies (a
 /// literal, for statements that are literals too: the cache keys on them).
 #define IRGRAPH_NEXT_SEQ \
@@ -332,8 +346,28 @@ void Store::migrate() {
   const int from = version();  // again under the lock: another process may have migrated meanwhile
   if (from == kSchemaVersion) return;
   exec(kSchema);
-  exec(kSchemaV2);
-  exec(kSchemaV3);
+  if (from < 2) exec(kSchemaV2);
+  if (from < 3) exec(kSchemaV3);
+  if (from < 4) {
+    exec(kSchemaV4);
+    // a document stored before public ids: its id is the input's unless it is
+    // the path it was read from (a plain-text file, a JSON line without id)
+    const std::pair<const char*, const char*> tables[] = {
+        {"SELECT id, origin, hash FROM documents", "UPDATE documents SET public_id=?2 WHERE id=?1"},
+        {"SELECT id, origin, hash FROM document_copies", "UPDATE document_copies SET public_id=?2 WHERE id=?1"}};
+    for (const auto& [select, update] : tables) {
+      std::vector<std::pair<std::string, std::string>> ids;  // id, public id
+      {
+        Stmt st(*stmts_, select);
+        while (st.step()) {
+          const std::string id = st.text(0), origin = st.text(1);
+          ids.emplace_back(id, extract::id_is_local(id, origin) ? "content:" + st.text(2) : id);
+        }
+      }
+      Stmt up(*stmts_, update);
+      for (const auto& [id, pub] : ids) up.bind(1, id).bind(2, pub).run();
+    }
+  }
   if (from == 1) {
     // Version 1 kept no extraction records: extract them again from the stored
     // text and rebuild the graph from them, so records and graph agree.
@@ -359,7 +393,7 @@ void Store::migrate() {
     for (const auto& d : docs) {
       auto records = pipeline.extract(d);
       resolver.add(records);
-      g.set_document({d.id, d.title, d.date, d.url});
+      g.set_document(meta_of(d));
       ins.bind(1, d.id).bind(2, ++seq).bind(3, extract::records_to_json(records)).run();
     }
     rewrite_graph(g);
@@ -540,8 +574,8 @@ std::size_t Store::relation_id_bound() const {
 
 void Store::load_entities(graph::KnowledgeGraph& g, bool mentions) const {
   {
-    Stmt st(*stmts_, "SELECT id, title, date, url FROM documents");
-    while (st.step()) g.set_document({st.text(0), st.text(1), st.text(2), st.text(3)});
+    Stmt st(*stmts_, "SELECT id, title, date, url, public_id FROM documents");
+    while (st.step()) g.set_document({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)});
   }
   {
     Stmt st(*stmts_, "SELECT key, type, name, country, origin FROM nodes");
@@ -690,10 +724,10 @@ graph::Relation Store::relation(std::int64_t id) const {
 
 void Store::for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const {
   Stmt st(*stmts_,
-          "SELECT d.id, d.title, d.date, d.url, r.records FROM document_records r JOIN documents d ON d.id = r.doc "
+          "SELECT d.id, d.title, d.date, d.url, r.records, d.public_id FROM document_records r JOIN documents d ON d.id = r.doc "
           "ORDER BY r.seq");
   while (st.step()) {
-    graph::DocumentMeta m{st.text(0), st.text(1), st.text(2), st.text(3)};
+    graph::DocumentMeta m{st.text(0), st.text(1), st.text(2), st.text(3), st.text(5)};
     extract::DocumentRecords r;
     try {
       r = extract::records_from_json(st.text(4));
@@ -706,11 +740,13 @@ void Store::for_each_records(const std::function<void(const graph::DocumentMeta&
 
 void Store::put_document(const extract::Document& doc, const extract::DocumentRecords& records) {
   Stmt st(*stmts_,
-          "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at, source) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) "
+          "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at, source, public_id) "
+          "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) "
           "ON CONFLICT(id) DO UPDATE SET hash=excluded.hash, title=excluded.title, date=excluded.date, url=excluded.url, "
-          "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at, source=excluded.source");
+          "origin=excluded.origin, text=excluded.text, ingested_at=excluded.ingested_at, source=excluded.source, "
+          "public_id=excluded.public_id");
   st.bind(1, doc.id).bind(2, doc.content_hash()).bind(3, doc.title).bind(4, doc.date).bind(5, doc.url)
-      .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).bind(9, doc.source).run();
+      .bind(6, doc.origin).bind(7, doc.text).bind(8, now_utc()).bind(9, doc.source).bind(10, doc.public_id()).run();
   Stmt rec(*stmts_,
            "INSERT INTO document_records(doc, seq, records) VALUES(?1, " IRGRAPH_NEXT_SEQ ", ?2) "
            "ON CONFLICT(doc) DO UPDATE SET seq=excluded.seq, records=excluded.records");
@@ -719,13 +755,14 @@ void Store::put_document(const extract::Document& doc, const extract::DocumentRe
 
 void Store::put_copy(const extract::Document& doc, const std::string& of, const extract::DocumentRecords& records) {
   Stmt st(*stmts_,
-          "INSERT INTO document_copies(id, of, seq, hash, title, date, url, origin, records, ingested_at, source) "
-          "VALUES(?1, ?2, " IRGRAPH_NEXT_SEQ ", ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+          "INSERT INTO document_copies(id, of, seq, hash, title, date, url, origin, records, ingested_at, source, public_id) "
+          "VALUES(?1, ?2, " IRGRAPH_NEXT_SEQ ", ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
           "ON CONFLICT(id) DO UPDATE SET of=excluded.of, seq=excluded.seq, hash=excluded.hash, title=excluded.title, "
           "date=excluded.date, url=excluded.url, origin=excluded.origin, records=excluded.records, "
-          "ingested_at=excluded.ingested_at, source=excluded.source");
+          "ingested_at=excluded.ingested_at, source=excluded.source, public_id=excluded.public_id");
   st.bind(1, doc.id).bind(2, of).bind(3, doc.content_hash()).bind(4, doc.title).bind(5, doc.date).bind(6, doc.url)
-      .bind(7, doc.origin).bind(8, extract::records_to_json(records)).bind(9, now_utc()).bind(10, doc.source).run();
+      .bind(7, doc.origin).bind(8, extract::records_to_json(records)).bind(9, now_utc()).bind(10, doc.source)
+      .bind(11, doc.public_id()).run();
 }
 
 bool Store::delete_document(const std::string& id) {
@@ -743,8 +780,8 @@ bool Store::delete_document(const std::string& id) {
   first.reset();
   if (heir) {
     Stmt promote(*stmts_,
-                 "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at, source) "
-                 "SELECT c.id, c.hash, c.title, c.date, c.url, c.origin, d.text, c.ingested_at, c.source "
+                 "INSERT INTO documents(id, hash, title, date, url, origin, text, ingested_at, source, public_id) "
+                 "SELECT c.id, c.hash, c.title, c.date, c.url, c.origin, d.text, c.ingested_at, c.source, c.public_id "
                  "FROM document_copies c JOIN documents d ON d.id = c.of WHERE c.id = ?1");
     promote.bind(1, heir->first).run();
     Stmt records(*stmts_, "INSERT INTO document_records(doc, seq, records) SELECT id, seq, records FROM document_copies WHERE id=?1");

@@ -9,7 +9,8 @@
 ///
 /// Schema history: 1 = documents and graph; 2 = + per-document extraction
 /// records (`document_records`), so that `forget` and replaced documents
-/// rebuild the graph exactly. Older stores are migrated in place on open.
+/// rebuild the graph exactly; 3 = + copies and sources; 4 = + public ids,
+/// curation rules and redirects. Older stores are migrated in place on open.
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,11 +28,16 @@ namespace irgraph::store {
 
 class StatementCache;
 
+/// What the graph knows of a document (for provenance in exports and answers).
+inline graph::DocumentMeta meta_of(const extract::Document& d) {
+  return {d.id, d.title, d.date, d.url, d.public_id()};
+}
+
 /// SQLite application id of an irgraph store ("irgp"): a file without it is never written.
 inline constexpr std::int64_t kApplicationId = 0x69726770;
 
 /// Version of the schema this build writes; older stores are migrated on open.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct DocumentInfo {
   std::string id, hash, title, date, url, origin, ingested_at;

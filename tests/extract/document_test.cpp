@@ -251,3 +251,52 @@ TEST_CASE("in a folder, a .json file without articles (annotations beside them) 
   REQUIRE(none.errors.size() == 1);
   CHECK(none.errors[0].find("no article files") != std::string::npos);
 }
+
+TEST_CASE("a document's public id is the input's id or URL, else its content: never the path it was read from") {
+  auto dir = temp_dir("public-ids");
+  fs::create_directories(dir / "x");
+  fs::create_directories(dir / "y" / "z");
+  const std::string text = "Talks in Ankara\n\nGreek Foreign Minister Nikos Dendias met his Turkish counterpart.\n";
+  write(dir / "x" / "a.txt", text);
+  write(dir / "y" / "z" / "copy.txt", text);
+  write(dir / "feed.jsonl",
+        "{\"id\": \"afp-17\", \"url\": \"https://example.org/17\", \"text\": \"Body one.\"}\n"
+        "{\"url\": \"https://example.org/18\", \"text\": \"Body two.\"}\n"
+        "{\"text\": \"Body three.\"}\n");
+  Collected c;
+  read_inputs({(dir / "x" / "a.txt").string(), (dir / "y" / "z" / "copy.txt").string(), (dir / "feed.jsonl").string()},
+              c.handler());
+  REQUIRE(c.docs.size() == 5);
+  // two paths, one article: one public id, made of its content
+  CHECK(c.docs[0].id != c.docs[1].id);
+  CHECK(c.docs[0].public_id() == c.docs[1].public_id());
+  CHECK(c.docs[0].public_id() == "content:" + c.docs[0].content_hash());
+  CHECK(c.docs[0].public_id().find("a.txt") == std::string::npos);
+  CHECK(c.docs[2].public_id() == "afp-17");
+  CHECK(c.docs[3].public_id() == "https://example.org/18");
+  CHECK(c.docs[4].public_id() == "content:" + c.docs[4].content_hash());  // a line without id: not "feed.jsonl:3"
+  // what stores written before public ids held is told apart the same way
+  CHECK(id_is_local(c.docs[0].id, c.docs[0].origin));
+  CHECK(id_is_local(c.docs[4].id, c.docs[4].origin));
+  CHECK_FALSE(id_is_local(c.docs[2].id, c.docs[2].origin));
+  CHECK_FALSE(id_is_local(c.docs[3].id, c.docs[3].origin));
+}
+
+TEST_CASE("two inputs on standard input never share an id; the same text read twice does") {
+  auto read_stdin = [](const std::string& bytes) {
+    std::istringstream in(bytes);
+    Collected c;
+    read_inputs({"-"}, c.handler(), &in);
+    REQUIRE(c.docs.size() == 1);
+    return c.docs.front();
+  };
+  const Document a = read_stdin("Talks in Ankara\n\nDendias met Cavusoglu.\n");
+  const Document b = read_stdin("Talks in Athens\n\nMitsotakis met Erdogan.\n");
+  CHECK(a.id != b.id);
+  CHECK(a.id.rfind("<stdin>#", 0) == 0);
+  CHECK_FALSE(a.id_from_path);  // no file: nothing to keep the id of across spellings
+  CHECK(read_stdin("Talks in Ankara\n\nDendias met Cavusoglu.\n").id == a.id);
+  // JSON lines without an id on standard input: one id each, not "<stdin>:1" twice
+  CHECK(read_stdin("{\"text\": \"Body one.\"}\n").id != read_stdin("{\"text\": \"Body two.\"}\n").id);
+  CHECK(read_stdin("{\"id\": \"x-1\", \"text\": \"Body one.\"}\n").id == "x-1");
+}

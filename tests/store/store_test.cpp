@@ -285,6 +285,7 @@ TEST_CASE("a version 2 store is migrated to keep copies") {
     // the layout of version 2: no copies, no sources
     REQUIRE(sqlite3_exec(db,
                          "DROP TABLE document_copies; DROP INDEX documents_source; ALTER TABLE documents DROP COLUMN source;"
+                         "ALTER TABLE documents DROP COLUMN public_id; DROP TABLE curation; DROP TABLE redirects;"
                          "UPDATE meta SET value='2' WHERE key='schema_version'",
                          nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
@@ -462,4 +463,37 @@ TEST_CASE("a relation the store holds without evidence is reported as damage, ne
   CHECK_THROWS_WITH_AS(db.load(), doctest::Contains("has no evidence"), StoreError);
   CHECK_THROWS_WITH_AS(db.relation(id), doctest::Contains("has no evidence"), StoreError);
   CHECK(db.load_topology().relations.size() >= 2);  // the topology does not read evidence
+}
+
+TEST_CASE("a version 3 store is migrated to public ids: document IRIs lose the local path") {
+  auto path = fresh("v3.db");
+  auto from_file = article("articles/a.txt", corpus()[0].text);
+  from_file.origin = "./articles/a.txt";
+  from_file.id_from_path = true;
+  auto from_feed = article("afp-1", corpus()[1].text);
+  from_feed.origin = "feed.jsonl:1";
+  from_feed.id_from_input = true;
+  {
+    store::Session s(path);
+    ingest(s, from_file);
+    ingest(s, from_feed);
+  }
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    REQUIRE(sqlite3_exec(db,
+                         "ALTER TABLE documents DROP COLUMN public_id; ALTER TABLE document_copies DROP COLUMN public_id;"
+                         "DROP TABLE curation; DROP TABLE redirects; UPDATE meta SET value='3' WHERE key='schema_version'",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  store::Session s(path);
+  CHECK(s.store().schema_version() == store::kSchemaVersion);
+  const std::string out = jsonld(s.graph());
+  CHECK(out.find("urn:irgraph:document:content:" + from_file.content_hash()) != std::string::npos);
+  CHECK(out.find("urn:irgraph:document:afp-1") != std::string::npos);
+  CHECK(out.find("urn:irgraph:document:articles") == std::string::npos);
+  // and a rebuild (forget) keeps them
+  CHECK(s.forget({"afp-1"}).empty());
+  CHECK(jsonld(s.graph()).find("urn:irgraph:document:content:" + from_file.content_hash()) != std::string::npos);
 }
