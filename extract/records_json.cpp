@@ -230,6 +230,7 @@ std::string to_json_line(const ExtractedDocument& d) {
   kv(w, "url", d.document.url);
   kv(w, "origin", d.document.origin);
   kv(w, "source", d.document.source);
+  kv(w, "public_id", d.document.public_id());
   kv(w, "text", d.document.text);
   w.Key("records");
   write_records(w, d.records);
@@ -252,6 +253,16 @@ ExtractedDocument from_json_line(std::string_view line) {
   // blanking keeps every byte offset: spans stay valid
   blank_controls(d.document.title);
   blank_controls(d.document.text);
+  // the id is the input's, or made where the article was read (a path): then
+  // its public id is its content's. Older extract output says neither.
+  if (j.HasMember("public_id")) {
+    const std::string public_id = str(j, "public_id");
+    d.document.id_from_input = public_id == d.document.id;
+    if (!d.document.id_from_input && public_id != d.document.public_id())
+      throw Error("records: \"public_id\" is neither the id nor the content's (\"content:\" and its hash)");
+  } else {
+    d.document.id_from_input = !extract::id_is_local(d.document.id, d.document.origin);
+  }
   d.records = read_records(member(j, "records"), &d.document.text);
   if (d.records.doc_id != d.document.id) throw Error("records: document id and records' id differ");
   return d;

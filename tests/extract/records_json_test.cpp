@@ -101,3 +101,20 @@ TEST_CASE("merge records: a line nested 150,000 levels deep is an error, never a
   CHECK_THROWS_WITH_AS(from_json_line(deep), doctest::Contains("nested deeper"), Error);
   CHECK_THROWS_AS(records_from_json(deep), Error);
 }
+
+TEST_CASE("merge records carry the public id: content-named documents stay so, a forged one is refused") {
+  auto d = genuine();
+  auto x = from_json_line(line_of(d));
+  CHECK(x.document.public_id() == "content:" + x.document.content_hash());  // "d1" was given by no input
+  d["public_id"].SetString("d1", d.GetAllocator());
+  CHECK(from_json_line(line_of(d)).document.public_id() == "d1");
+  CHECK(error_after([](auto& j) { j["public_id"].SetString("content:0123", j.GetAllocator()); }).find("\"public_id\"") !=
+        std::string::npos);
+  // extract output from before public ids: a path id is told by its origin
+  auto old = genuine();
+  old.RemoveMember("public_id");
+  old["origin"].SetString("d1", old.GetAllocator());
+  CHECK(from_json_line(line_of(old)).document.public_id() == "content:" + x.document.content_hash());
+  old["origin"].SetString("feed.jsonl:7", old.GetAllocator());
+  CHECK(from_json_line(line_of(old)).document.public_id() == "d1");
+}
