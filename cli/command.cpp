@@ -22,6 +22,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   v.push_back(make_stats_command());
   v.push_back(make_extract_command());
   v.push_back(make_merge_command());
+  v.push_back(make_curate_command());
   return v;
 }
 

@@ -35,8 +35,10 @@ class ShowCommand : public Command {
     const graph::KnowledgeGraph& g = topology.entities;
     const graph::Node& n = *g.find(graph::lookup(g, name_));
     const std::size_t documents = db.mentioning_documents(n.key);
+    const auto rules = graph::Curation(db.curation_rules()).touching(g, n.key);
+    const auto former = g.redirects_to(n.key);
     if (json_) {
-      print_json(raw_out, db, topology, n, documents);
+      print_json(raw_out, db, topology, n, documents, rules, former);
       return kOk;
     }
     out << n.name << "  [" << irgraph::name(n.type) << "]  " << n.key << "\n";
@@ -47,6 +49,13 @@ class ShowCommand : public Command {
     }
     out << "  mentioned in " << documents << (documents == 1 ? " document" : " documents") << "\n";
     if (!n.origin.empty()) out << "  first found by: " << n.origin << with_rule_description(n.origin) << "\n";
+    if (!former.empty()) {
+      out << "  former keys (redirects):";
+      for (const auto& k : former) out << " " << k;
+      out << "\n";
+    }
+    for (const auto& r : rules)
+      out << "  curation rule " << r.id << ": " << r.describe() << (r.note.empty() ? "" : "  # " + r.note) << "\n";
     std::vector<std::string> roles;
     std::map<std::string, int> counts;
     std::vector<std::string> lines;
@@ -94,7 +103,8 @@ class ShowCommand : public Command {
   }
 
   static void print_json(std::ostream& out, const store::Store& db, const store::Topology& topology, const graph::Node& n,
-                         std::size_t documents) {
+                         std::size_t documents, const std::vector<graph::CurationRule>& rules,
+                         const std::vector<std::string>& former) {
     JsonOut j;
     j.w.StartObject();
     j.field("key", n.key);
@@ -112,6 +122,22 @@ class ShowCommand : public Command {
     j.w.EndArray();
     j.field("documents", documents);
     j.field("origin", n.origin);
+    j.key("formerKeys");
+    j.w.StartArray();
+    for (const auto& k : former) j.str(k);
+    j.w.EndArray();
+    j.key("curation");
+    j.w.StartArray();
+    for (const auto& r : rules) {
+      j.w.StartObject();
+      j.key("id");
+      j.w.Int64(r.id);
+      j.field("description", r.describe());
+      j.field("note", r.note);
+      j.field("created", r.created_at);
+      j.w.EndObject();
+    }
+    j.w.EndArray();
     j.key("relations");
     j.w.StartArray();
     for (const auto& [source, r, target] : db.relations_of(topology, n)) {

@@ -14,6 +14,13 @@ trap 'rm -f "$include"' EXIT
     # the command's help less its usage line (the synopsis says it); backslashes doubled for roff
     "$irgraph" "$command" --help | sed -e 's/\\/\\e/g' -e 's/^\./\\\&./'
     echo ".fi"
+    # a command's own subcommands (curate merge, ...), each with its options
+    for sub in $("$irgraph" "$command" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'); do
+      echo ".SS $command $sub"
+      echo ".nf"
+      "$irgraph" "$command" "$sub" --help | sed -e 's/\\/\\e/g' -e 's/^\./\\\&./'
+      echo ".fi"
+    done
   done
   echo "[FILES]"
   echo ".TP"

@@ -38,6 +38,11 @@ Selection select(const graph::KnowledgeGraph& g, const Filter& f) {
     if (relation_filter && !linked[n.ordinal]) return;
     sel.nodes.push_back(&n);
   });
+  if (!g.redirects().empty()) {
+    const std::set<const graph::Node*> kept(sel.nodes.begin(), sel.nodes.end());
+    for (const auto& [from, r] : g.redirects())
+      if (const graph::Node* n = g.find(g.current_key(from)); n && kept.count(n)) sel.former_keys[n].push_back(from);
+  }
   return sel;
 }
 

@@ -38,6 +38,14 @@ struct Selection {
     const graph::Node* target;
   };
   std::vector<Rel> relations;  ///< (source, type, target) order
+  /// Keys merged into a kept node (its redirects), key order: owl:sameAs in
+  /// RDF, "formerKeys" in the other formats, so identifiers exported before
+  /// a merge still lead somewhere.
+  std::map<const graph::Node*, std::vector<std::string>> former_keys;
+  const std::vector<std::string>* former(const graph::Node* n) const {
+    auto it = former_keys.find(n);
+    return it == former_keys.end() ? nullptr : &it->second;
+  }
 };
 Selection select(const graph::KnowledgeGraph& g, const Filter& f);
 
@@ -75,6 +83,16 @@ std::unique_ptr<Exporter> make_html_exporter();
 
 /// A node's aliases in one text field, separated by `sep`.
 std::string joined_aliases(const graph::Node& n, std::string_view sep = "|");
+/// Texts joined with `sep` ("a|b|c").
+template <class Items>
+std::string joined(const Items& items, std::string_view sep = "|") {
+  std::string out;
+  for (const auto& i : items) {
+    if (!out.empty()) out += sep;
+    out += i;
+  }
+  return out;
+}
 
 /// The IRI of a node key, a relation, a document id (percent-encoded where needed).
 std::string node_iri(const std::string& key);

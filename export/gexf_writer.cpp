@@ -46,6 +46,7 @@ class GexfExporter : public Exporter {
            "      <attribute id=\"country\" title=\"country\" type=\"string\"/>\n"
            "      <attribute id=\"documents\" title=\"documents\" type=\"integer\"/>\n"
            "      <attribute id=\"relations\" title=\"relations\" type=\"integer\"/>\n"
+           "      <attribute id=\"former_keys\" title=\"formerKeys\" type=\"string\"/>\n"
            "    </attributes>\n"
            "    <attributes class=\"edge\">\n"
            "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
@@ -68,6 +69,7 @@ class GexfExporter : public Exporter {
       att("country", n->country);
       att("documents", std::to_string(n->documents.size()));
       att("relations", std::to_string(degree[n]));
+      if (const auto* former = sel.former(n)) att("former_keys", joined(*former));
       out << "</attvalues><viz:color r=\"" << channel(st.border, 0) << "\" g=\"" << channel(st.border, 1) << "\" b=\""
           << channel(st.border, 2) << "\"/><viz:size value=\"" << 10 + std::min<std::size_t>(n->documents.size(), 40)
           << ".0\"/></node>\n";

@@ -38,6 +38,7 @@ class GraphmlExporter : public Exporter {
            "  <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n"
            "  <key id=\"country\" for=\"node\" attr.name=\"country\" attr.type=\"string\"/>\n"
            "  <key id=\"countries\" for=\"node\" attr.name=\"countries\" attr.type=\"string\"/>\n"
+           "  <key id=\"former_keys\" for=\"node\" attr.name=\"formerKeys\" attr.type=\"string\"/>\n"
            "  <key id=\"label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
            "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
            "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
@@ -59,11 +60,6 @@ class GraphmlExporter : public Exporter {
     g.for_each_relation([&](const graph::Node& a, const graph::Relation& r, const graph::Node& b) {
       if (r.type == RelationType::OfficialOf && b.type == NodeType::Country) countries[&a].insert(b.key);
     });
-    auto joined = [](const auto& items, const char* sep) {
-      std::string out;
-      for (const auto& i : items) out += (out.empty() ? "" : sep) + std::string(i);
-      return out;
-    };
     for (const graph::Node* n : sel.nodes) {
       out << "    <node id=\"" << xml_escape(n->key) << "\">";
       data("labels", ":Entity:" + std::string(irgraph::name(n->type)));
@@ -73,6 +69,7 @@ class GraphmlExporter : public Exporter {
       data("aliases", joined_aliases(*n));
       data("country", n->country);
       if (auto it = countries.find(n); it != countries.end()) data("countries", joined(it->second, "|"));
+      if (const auto* former = sel.former(n)) data("former_keys", joined(*former, "|"));
       out << "</node>\n";
     }
     std::size_t id = 0;

@@ -53,6 +53,7 @@ void write_context(Writer& w) {
   kv(w, "xsd", "http://www.w3.org/2001/XMLSchema#");
   kv(w, "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
   kv(w, "prov", "http://www.w3.org/ns/prov#");
+  kv(w, "owl", "http://www.w3.org/2002/07/owl#");
   auto iri_term = [&](std::string_view term, std::string_view id) {
     key(w, term);
     w.StartObject();
@@ -73,6 +74,7 @@ void write_context(Writer& w) {
   iri_term("object", "rdf:object");
   iri_term("evidence", "ir:evidence");
   iri_term("document", "prov:wasDerivedFrom");
+  iri_term("sameAs", "owl:sameAs");
   typed_term("datePublished", "https://schema.org/datePublished", "xsd:date");
   typed_term("eventDate", "ir:eventDate", "xsd:date");
   typed_term("firstDate", "ir:firstDate", "xsd:date");
@@ -129,6 +131,12 @@ class JsonLdExporter : public Exporter {
         w.EndArray();
       }
       kv(w, "key", n->key);
+      if (const auto* former = sel.former(n)) {
+        key(w, "sameAs");
+        w.StartArray();
+        for (const auto& k : *former) str(w, node_iri(k));
+        w.EndArray();
+      }
       if (!n->country.empty()) kv(w, "countryCode", n->country);
       while (next != sel.relations.end() && next->source->key < n->key) ++next;  // sources the filter left out
       while (next != sel.relations.end() && next->source == n) {

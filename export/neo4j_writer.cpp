@@ -52,6 +52,12 @@ std::vector<std::string> alias_texts(const graph::Node& n) {
   return out;
 }
 
+/// The keys merged into a kept node (none: an empty list).
+std::vector<std::string> former_keys(const Selection& sel, const graph::Node* n) {
+  const auto* former = sel.former(n);
+  return former ? *former : std::vector<std::string>{};
+}
+
 std::ofstream open_file(const fs::path& p) {
   std::ofstream f(p, std::ios::binary);
   if (!f) throw Error("neo4j: cannot write " + p.string());
@@ -80,10 +86,11 @@ class Neo4jExporter : public Exporter {
     for (const auto& [type, nodes] : m.by_label) {
       const std::string file = "nodes_" + std::string(irgraph::name(type)) + ".csv";
       auto out = open_file(fs::path(dir) / file);
-      out << "id:ID(Entity),:LABEL,name,aliases:string[],country,documents:int\n";
+      out << "id:ID(Entity),:LABEL,name,aliases:string[],country,documents:int,formerKeys:string[]\n";
       for (const auto* n : nodes)
         out << csv_field(n->key) << ",Entity;" << irgraph::name(type) << "," << csv_field(n->name) << ","
-            << array_field(alias_texts(*n)) << "," << optional_field(n->country) << "," << n->documents.size() << "\n";
+            << array_field(alias_texts(*n)) << "," << optional_field(n->country) << "," << n->documents.size() << ","
+            << array_field(former_keys(m.sel, n)) << "\n";
       if (!out.flush()) throw write_error(file);
     }
     {
@@ -229,8 +236,10 @@ class Neo4jExporter : public Exporter {
         out << "id: " << cypher_string(n->key) << ", name: " << cypher_string(n->name) << ", aliases: " << cypher_list(alias_texts(*n))
             << ", documents: " << n->documents.size();
         if (!n->country.empty()) out << ", country: " << cypher_string(n->country);
+        if (m.sel.former(n)) out << ", formerKeys: " << cypher_list(former_keys(m.sel, n));
       }, "MERGE (n:Entity {id: row.id}) SET n:" + std::string(irgraph::name(type)) +
-             ", n.name = row.name, n.aliases = row.aliases, n.country = row.country, n.documents = row.documents");
+             ", n.name = row.name, n.aliases = row.aliases, n.country = row.country, n.documents = row.documents, "
+             "n.formerKeys = row.formerKeys");
     }
     batched(m.documents.size(), [&](std::size_t j) {
       const auto& d = m.documents[j];

@@ -22,7 +22,8 @@ void write_prefixes(std::ostream& out) {
       << "@prefix schema: <https://schema.org/> .\n"
          "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
          "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
-         "@prefix prov: <http://www.w3.org/ns/prov#> .\n\n";
+         "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n\n";
 }
 
 void write_nodes(std::ostream& out, const Selection& sel) {
@@ -31,6 +32,8 @@ void write_nodes(std::ostream& out, const Selection& sel) {
         << " ;\n  schema:name " << turtle_string(n->name);
     for (const auto& a : n->aliases) out << " ;\n  schema:alternateName " << turtle_string(a.text);
     out << " ;\n  ir:key " << turtle_string(n->key);
+    if (const auto* former = sel.former(n))
+      for (const auto& k : *former) out << " ;\n  owl:sameAs <" << node_iri(k) << ">";
     if (!n->country.empty()) out << " ;\n  ir:countryCode " << turtle_string(n->country);
     out << " .\n";
   }

@@ -80,7 +80,27 @@ Node& KnowledgeGraph::upsert_node(const std::string& key, NodeType type, const s
   ordered_.emplace(n.key, v);
   if (tracking_) changes_.nodes.insert(key);
   if (tracking_) changes_.removed_nodes.erase(key);
+  if (redirects_.erase(key) && tracking_) changes_.redirects.insert(key);  // a live entity holds it again
   return n;
+}
+
+void KnowledgeGraph::set_redirect(const std::string& key, Redirect r) {
+  if (index_.count(key) || key == r.target) return;
+  redirects_[key] = std::move(r);
+  if (tracking_) changes_.redirects.insert(key);
+}
+
+std::string KnowledgeGraph::current_key(const std::string& key) const {
+  if (index_.count(key)) return key;
+  auto it = redirects_.find(key);
+  return it != redirects_.end() && index_.count(it->second.target) ? it->second.target : std::string();
+}
+
+std::vector<std::string> KnowledgeGraph::redirects_to(const std::string& key) const {
+  std::vector<std::string> out;
+  for (const auto& [from, r] : redirects_)
+    if (r.target == key) out.push_back(from);
+  return out;
 }
 
 void KnowledgeGraph::add_document_mention(const std::string& key, const std::string& doc_id, std::uint32_t count) {
@@ -183,6 +203,13 @@ void KnowledgeGraph::merge_nodes(const std::string& from, const std::string& int
   std::vector<std::pair<RelationKey, Relation>> rels;
   for (const auto& [k, e] : edges_of(f)) rels.emplace_back(k, (*g_)[e]);
   remove_node(from);
+  // the key it leaves behind points to the survivor, and so do keys that pointed to it
+  for (auto& [k, r] : redirects_)
+    if (r.target == from) {
+      r.target = into;
+      if (tracking_) changes_.redirects.insert(k);
+    }
+  set_redirect(from, {into, reason});
   for (auto& [k, r] : rels) {
     std::string s = std::get<0>(k) == from ? into : std::get<0>(k);
     std::string t = std::get<2>(k) == from ? into : std::get<2>(k);
@@ -282,6 +309,7 @@ void KnowledgeGraph::restore_changes(ChangeSet c) {
   for (auto& k : c.removed_relations)
     if (!edge(k)) changes_.removed_relations.insert(k);
   changes_.node_documents.insert(c.node_documents.begin(), c.node_documents.end());
+  changes_.redirects.insert(c.redirects.begin(), c.redirects.end());
 }
 
 void KnowledgeGraph::mark_persisted(const ChangeSet& c) {

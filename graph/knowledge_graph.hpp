@@ -75,6 +75,15 @@ struct DocumentMeta {
 
 using RelationKey = std::tuple<std::string, RelationType, std::string>;  ///< (source key, type, target key)
 
+/// The key of a relation, normalised for symmetric types.
+RelationKey relation_key(const std::string& source, RelationType type, const std::string& target);
+
+/// A key no entity holds any more: the entity it was merged into, and why.
+struct Redirect {
+  std::string target;
+  std::string reason;
+};
+
 /// A relation without its evidence: its ends as Node::ordinal, its type, and
 /// its id in the store (for graphs whose evidence stays there).
 struct RelationEnds {
@@ -90,8 +99,10 @@ struct ChangeSet {
   std::set<RelationKey> relations;          ///< added or modified relations
   std::set<RelationKey> removed_relations;
   std::set<std::pair<std::string, std::string>> node_documents;  ///< (node key, doc id) whose mention count changed
+  std::set<std::string> redirects;          ///< keys whose redirect was added, changed or removed
   bool empty() const {
-    return nodes.empty() && removed_nodes.empty() && relations.empty() && removed_relations.empty() && node_documents.empty();
+    return nodes.empty() && removed_nodes.empty() && relations.empty() && removed_relations.empty() && node_documents.empty() &&
+           redirects.empty();
   }
 };
 
@@ -139,8 +150,23 @@ class KnowledgeGraph {
   /// duplicate check of add_evidence). Throws irgraph::Error when an end does not exist.
   Relation& upsert_relation(const std::string& source, RelationType type, const std::string& target);
 
-  /// Moves every alias, mention and relation of `from` to `into` and removes `from`.
+  /// Moves every alias, mention and relation of `from` to `into` and removes
+  /// `from`, whose key becomes a redirect to `into` (its IRI stays valid).
   void merge_nodes(const std::string& from, const std::string& into, const std::string& reason);
+
+  /// Removes one relation with its evidence (a curation's rejection).
+  void remove_relation(const std::string& source, RelationType type, const std::string& target) {
+    remove_relation(relation_key(source, type, target));
+  }
+
+  /// Keys merged away, each to the entity that holds it now (chains resolved).
+  const std::map<std::string, Redirect>& redirects() const { return redirects_; }
+  /// Records a redirect (loading a store); a key a live entity holds never redirects.
+  void set_redirect(const std::string& key, Redirect r);
+  /// The live entity a key stands for: itself, its redirect's target, or "" when neither.
+  std::string current_key(const std::string& key) const;
+  /// Keys that redirect to `key`, in key order.
+  std::vector<std::string> redirects_to(const std::string& key) const;
 
   /// Removes every piece of evidence from `doc_id`; relations left without
   /// evidence and nodes no document mentions any more disappear.
@@ -216,6 +242,7 @@ class KnowledgeGraph {
   std::map<std::string_view, Vertex> ordered_;
   std::unordered_map<EdgeKey, Edge, EdgeKeyHash> edges_;
   std::map<std::string, DocumentMeta> documents_;
+  std::map<std::string, Redirect> redirects_;
   ChangeSet changes_;
   bool tracking_ = true;
   std::size_t next_ordinal_ = 0;
@@ -230,7 +257,5 @@ class KnowledgeGraph {
   void remove_node(const std::string& key);
 };
 
-/// The key of a relation, normalised for symmetric types.
-RelationKey relation_key(const std::string& source, RelationType type, const std::string& target);
 
 }  // namespace irgraph::graph

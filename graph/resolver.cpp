@@ -84,7 +84,7 @@ NameIndex::NameIndex(const KnowledgeGraph& g) : g_(g) {
   g_.for_each_node([&](const Node& n) { index(n); });
 }
 
-Resolver::Resolver(KnowledgeGraph& g) : g_(g), names_(g) {}
+Resolver::Resolver(KnowledgeGraph& g, const Curation* curation) : g_(g), names_(g), curation_(curation) {}
 
 void NameIndex::index_name(const std::string& key, NodeType type, const std::string& name) {
   by_alias[std::string(key_prefix(type)) + "|" + fold(name)].insert(key);
@@ -135,7 +135,8 @@ void Resolver::absorb(const std::string& key, const extract::NodeRecord& r) {
   } else {
     g_.add_alias(key, r.name, alias_reason(r.type, g_.find(key)->name, r.name));
   }
-  for (const auto& a : r.aliases) g_.add_alias(key, a, alias_reason(r.type, g_.find(key)->name, a));
+  for (const auto& a : r.aliases)
+    if (!curation_ || !curation_->splits(key, a)) g_.add_alias(key, a, alias_reason(r.type, g_.find(key)->name, a));
   if (!r.country.empty() && g_.find(key)->country.empty() && r.type != NodeType::Official) g_.set_country(key, r.country);
   names_.index(*g_.find(key));
 }
@@ -198,9 +199,28 @@ std::string Resolver::resolve_other(const extract::NodeRecord& r) {
   return {};
 }
 
+void Resolver::create(const std::string& key, const extract::NodeRecord& r, const std::string& doc_id) {
+  Node& n = g_.upsert_node(key, r.type, r.name);
+  n.origin = r.extractor + "/" + r.rule + " in " + doc_id + " [" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")";
+  if (r.type != NodeType::Official) g_.set_country(key, r.country);
+}
+
 std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) {
   std::vector<std::string> keys(records.nodes.size());
   for (const auto& r : records.nodes) {
+    // a name a curation rule blocks is no entity: its relations go with it
+    if (curation_ && curation_->blocks(r)) continue;
+    // a name split off an entity is an entity of its own, whatever else it resembles
+    if (const CurationRule* split = curation_ ? curation_->split_of(r) : nullptr) {
+      std::string key = canonical_key(r);
+      if (key == split->subject) key += "-2";
+      key = curation_->merged(g_, key);
+      if (!g_.find(key)) create(key, r, records.doc_id);
+      keys[static_cast<std::size_t>(r.id)] = key;
+      absorb(key, r);
+      g_.add_document_mention(key, records.doc_id);
+      continue;
+    }
     std::string key = r.type == NodeType::Official ? resolve_official(r) : resolve_other(r);
     // a full name arriving after its surname-only node takes that node, whose key stays its IRI
     // ("official:obama" keeps its identifier when "Barack Obama" arrives; the fuller name becomes its label);
@@ -213,6 +233,11 @@ std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) 
         singles.clear();
       }
     }
+    // the key of an entity a curation merged away: the entity that took it
+    if (key.empty() && curation_ && singles.empty()) {
+      const std::string minted = canonical_key(r);
+      if (std::string took = curation_->merged(g_, minted); took != minted) key = std::move(took);
+    }
     if (key.empty()) {
       key = canonical_key(r);
       // two different people with one slug (rare): keep them apart
@@ -220,14 +245,13 @@ std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) 
         const std::string base = key;
         for (int i = 2; g_.find(key); ++i) key = base + "-" + std::to_string(i);
       }
-      Node& n = g_.upsert_node(key, r.type, r.name);
-      n.origin = r.extractor + "/" + r.rule + " in " + records.doc_id + " [" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")";
-      if (r.type != NodeType::Official) g_.set_country(key, r.country);
+      create(key, r, records.doc_id);
       for (const auto& k : singles) {
         names_.unindex(k);
         g_.merge_nodes(k, key, "surname");
       }
     }
+    if (curation_) key = curation_->merged(g_, key);
     keys[static_cast<std::size_t>(r.id)] = key;
     absorb(key, r);
     g_.add_document_mention(key, records.doc_id);
@@ -245,8 +269,19 @@ std::vector<std::string> Resolver::add(const extract::DocumentRecords& records) 
     ev.rule = rel.evidence.rule;
     const std::string& s = keys.at(static_cast<std::size_t>(rel.source));
     const std::string& t = keys.at(static_cast<std::size_t>(rel.target));
-    if (s == t) continue;
+    if (s == t || s.empty() || t.empty()) continue;  // "": a blocked name
     g_.add_evidence(s, rel.type, t, std::move(ev));
+  }
+  if (curation_ && !curation_->empty()) {
+    // merges whose two entities now exist, renames, rejected relations; the
+    // names of an entity merged away now lead to the one that took it
+    for (const auto& gone : curation_->apply(g_)) {
+      names_.unindex(gone);
+      if (const Node* n = g_.find(g_.current_key(gone))) names_.index(*n);
+    }
+    for (const auto& rule : curation_->rules())
+      if (rule.action == CurationAction::Rename)
+        if (const Node* n = g_.find(g_.current_key(rule.subject))) names_.index(*n);
   }
   return keys;
 }

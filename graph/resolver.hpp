@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/records.hpp"
+#include "graph/curation.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace irgraph::graph {
@@ -37,10 +38,13 @@ class NameIndex {
 
 class Resolver {
  public:
-  /// Indexes the graph's current nodes; keep one Resolver per graph while adding documents.
-  explicit Resolver(KnowledgeGraph& g);
+  /// Indexes the graph's current nodes; keep one Resolver per graph while
+  /// adding documents. `curation` (kept by the caller) is applied to every
+  /// document added.
+  explicit Resolver(KnowledgeGraph& g, const Curation* curation = nullptr);
 
-  /// Adds a document's nodes and relations; returns the node key of each NodeRecord id.
+  /// Adds a document's nodes and relations; returns the node key of each
+  /// NodeRecord id ("" for a mention a curation rule blocks).
   std::vector<std::string> add(const extract::DocumentRecords& records);
 
   const NameIndex& names() const { return names_; }
@@ -48,6 +52,7 @@ class Resolver {
  private:
   KnowledgeGraph& g_;
   NameIndex names_;
+  const Curation* curation_ = nullptr;
 
   std::string resolve_official(const extract::NodeRecord& r);
   std::string resolve_other(const extract::NodeRecord& r);
@@ -55,6 +60,8 @@ class Resolver {
   /// with that surname is known: then whose surname it is stays open).
   std::vector<std::string> surname_nodes_for(const std::string& full_name) const;
   void absorb(const std::string& key, const extract::NodeRecord& r);
+  /// A new node for a record, under `key` (its origin, its country).
+  void create(const std::string& key, const extract::NodeRecord& r, const std::string& doc_id);
 };
 
 /// The canonical key a record gets when it is new: "country:TUR",

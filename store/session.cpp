@@ -10,14 +10,15 @@ Session::Session(const std::string& db_path) : store_(db_path) { reload(); }
 
 void Session::reload() {
   graph_ = store_.load();
-  resolver_ = std::make_unique<graph::Resolver>(graph_);
+  curation_ = graph::Curation(store_.curation_rules());
+  resolver_ = std::make_unique<graph::Resolver>(graph_, &curation_);
   generation_ = store_.generation();
   stale_ = false;
 }
 
 void Session::rebuild_from_records() {
   graph_ = graph::KnowledgeGraph();
-  resolver_ = std::make_unique<graph::Resolver>(graph_);
+  resolver_ = std::make_unique<graph::Resolver>(graph_, &curation_);
   store_.for_each_records([&](const graph::DocumentMeta& meta, extract::DocumentRecords&& r) {
     resolver_->add(r);
     graph_.set_document(meta);
@@ -119,13 +120,15 @@ void BatchWriter::flush() {
   }
 }
 
-std::vector<std::string> Session::forget(const std::vector<std::string>& ids) {
+
+template <class F>
+auto Session::rebuilding(F&& change) {
   WriteTransaction tx(store_);
   stale_ = true;
-  std::vector<std::string> unknown;
-  for (const auto& id : ids)
-    if (!store_.delete_document(id)) unknown.push_back(id);
-  if (unknown.size() < ids.size()) {
+  curation_ = graph::Curation(store_.curation_rules());  // as stored now, under the lock
+  auto [result, changed] = change();
+  if (changed) {
+    curation_ = graph::Curation(store_.curation_rules());
     rebuild_from_records();
     store_.rewrite_graph(graph_);
     store_.bump_generation();
@@ -133,7 +136,50 @@ std::vector<std::string> Session::forget(const std::vector<std::string>& ids) {
   tx.commit();
   generation_ = store_.generation();
   stale_ = false;
-  return unknown;
+  return result;
+}
+
+std::vector<std::string> Session::forget(const std::vector<std::string>& ids) {
+  return rebuilding([&] {
+    std::vector<std::string> unknown;
+    for (const auto& id : ids)
+      if (!store_.delete_document(id)) unknown.push_back(id);
+    const bool removed = unknown.size() < ids.size();
+    return std::pair{std::move(unknown), removed};
+  });
+}
+
+graph::CurationRule Session::curate(graph::CurationRule rule) {
+  graph::validate(rule);
+  return rebuilding([&] {
+    for (const auto& r : curation_.rules())
+      if (r.same_decision(rule)) return std::pair{r, false};
+    store_.put_rule(rule);
+    return std::pair{rule, true};
+  });
+}
+
+bool Session::undo(std::int64_t rule_id) {
+  return rebuilding([&] {
+    const bool removed = store_.delete_rule(rule_id);
+    return std::pair{removed, removed};
+  });
+}
+
+std::size_t Session::import_rules(const std::vector<graph::CurationRule>& rules) {
+  for (const auto& r : rules) graph::validate(r);
+  return rebuilding([&] {
+    std::size_t added = 0;
+    std::vector<graph::CurationRule> known = curation_.rules();
+    for (auto r : rules) {
+      if (std::any_of(known.begin(), known.end(), [&](const graph::CurationRule& k) { return k.same_decision(r); })) continue;
+      r.id = 0;
+      store_.put_rule(r);
+      known.push_back(r);
+      ++added;
+    }
+    return std::pair{added, added > 0};
+  });
 }
 
 }  // namespace irgraph::store

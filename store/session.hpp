@@ -52,12 +52,25 @@ class Session {
   /// Returns the ids that were not stored.
   std::vector<std::string> forget(const std::vector<std::string>& ids);
 
+  /// Stores a curation rule and rebuilds the graph with it (one
+  /// transaction). Returns the stored rule; a rule making a decision already
+  /// in force is not stored twice (that one is returned). Throws Error for a
+  /// malformed rule.
+  graph::CurationRule curate(graph::CurationRule rule);
+  /// Removes a rule and rebuilds the graph without it; false when unknown.
+  bool undo(std::int64_t rule_id);
+  /// Stores the rules not in force yet (a team's shared file), one rebuild;
+  /// returns how many were new.
+  std::size_t import_rules(const std::vector<graph::CurationRule>& rules);
+  const graph::Curation& curation() const { return curation_; }
+
   const graph::KnowledgeGraph& graph() const { return graph_; }
   Store& store() { return store_; }
 
  private:
   Store store_;
   graph::KnowledgeGraph graph_;
+  graph::Curation curation_;
   std::unique_ptr<graph::Resolver> resolver_;
   std::uint64_t generation_ = 0;
   bool stale_ = true;
@@ -68,6 +81,11 @@ class Session {
 
   void reload();
   void rebuild_from_records();
+  /// Runs `change` on the store under its write lock (it returns its result
+  /// and whether it changed anything); after a change, rebuilds the graph from
+  /// the records with the rules then in force. One transaction.
+  template <class F>
+  auto rebuilding(F&& change);
 };
 
 /// Groups documents into batches for Session::add: a batch commits when it

@@ -190,7 +190,7 @@ const char* kSchemaV4 = R"sql(
 ALTER TABLE documents ADD COLUMN public_id TEXT;
 ALTER TABLE document_copies ADD COLUMN public_id TEXT;
 CREATE TABLE IF NOT EXISTS curation(
-  id INTEGER PRIMARY KEY, action TEXT NOT NULL, subject TEXT NOT NULL, relation TEXT NOT NULL DEFAULT '',
+  id INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, subject TEXT NOT NULL, relation TEXT NOT NULL DEFAULT '',
   object TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS redirects(key TEXT PRIMARY KEY, target TEXT NOT NULL, reason TEXT NOT NULL);
 )sql";
@@ -595,6 +595,10 @@ void Store::load_entities(graph::KnowledgeGraph& g, bool mentions) const {
     Stmt st(*stmts_, "SELECT node, doc, mentions FROM node_documents");
     while (st.step()) g.add_document_mention(st.text(0), st.text(1), static_cast<std::uint32_t>(st.integer(2)));
   }
+  {
+    Stmt st(*stmts_, "SELECT key, target, reason FROM redirects");
+    while (st.step()) g.set_redirect(st.text(0), {st.text(1), st.text(2)});
+  }
 }
 
 graph::KnowledgeGraph Store::load() const {
@@ -865,6 +869,7 @@ void Store::write_changes(graph::KnowledgeGraph& g) {
     }
     write_nodes(g, c.nodes, &c.node_documents);
     write_relations(g, c.relations);
+    write_redirects(g, c.redirects);
   } catch (...) {
     g.restore_changes(std::move(c));  // still pending; the transaction rolls back
     throw;
@@ -873,7 +878,8 @@ void Store::write_changes(graph::KnowledgeGraph& g) {
 }
 
 void Store::rewrite_graph(graph::KnowledgeGraph& g) {
-  exec("DELETE FROM evidence; DELETE FROM relations; DELETE FROM aliases; DELETE FROM node_documents; DELETE FROM nodes;");
+  exec("DELETE FROM evidence; DELETE FROM relations; DELETE FROM aliases; DELETE FROM node_documents; DELETE FROM nodes; "
+       "DELETE FROM redirects;");
   g.take_changes();
   std::set<std::string> nodes;
   g.for_each_node([&](const graph::Node& n) { nodes.insert(n.key); });
@@ -884,7 +890,47 @@ void Store::rewrite_graph(graph::KnowledgeGraph& g) {
   g.mark_none_persisted();
   write_nodes(g, nodes, nullptr);
   write_relations(g, relations);
+  std::set<std::string> redirects;
+  for (const auto& [k, r] : g.redirects()) redirects.insert(k);
+  write_redirects(g, redirects);
   g.mark_all_persisted();
+}
+
+std::vector<graph::CurationRule> Store::curation_rules() const {
+  std::vector<graph::CurationRule> out;
+  Stmt st(*stmts_, "SELECT id, action, subject, relation, object, note, created_at FROM curation ORDER BY id");
+  while (st.step()) {
+    auto action = graph::curation_action_from(st.view(1));
+    if (!action) throw StoreError("store: " + path_ + ": curation rule " + st.text(0) + " has unknown action " + st.text(1));
+    out.push_back({st.integer(0), *action, st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+  }
+  return out;
+}
+
+void Store::put_rule(graph::CurationRule& rule) {
+  if (rule.created_at.empty()) rule.created_at = now_utc();
+  Stmt st(*stmts_, "INSERT INTO curation(action, subject, relation, object, note, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  st.bind(1, std::string(graph::name(rule.action))).bind(2, rule.subject).bind(3, rule.relation).bind(4, rule.object)
+      .bind(5, rule.note).bind(6, rule.created_at).run();
+  rule.id = sqlite3_last_insert_rowid(db_);
+}
+
+bool Store::delete_rule(std::int64_t id) {
+  Stmt st(*stmts_, "DELETE FROM curation WHERE id=?1");
+  st.bind(1, id).run();
+  return sqlite3_changes(db_) > 0;
+}
+
+void Store::write_redirects(const graph::KnowledgeGraph& g, const std::set<std::string>& keys) {
+  Stmt put(*stmts_,
+           "INSERT INTO redirects(key, target, reason) VALUES(?1, ?2, ?3) "
+           "ON CONFLICT(key) DO UPDATE SET target=excluded.target, reason=excluded.reason");
+  Stmt del(*stmts_, "DELETE FROM redirects WHERE key=?1");
+  for (const auto& k : keys) {
+    auto it = g.redirects().find(k);
+    if (it == g.redirects().end()) del.bind(1, k).run();
+    else put.bind(1, k).bind(2, it->second.target).bind(3, it->second.reason).run();
+  }
 }
 
 Stats Store::stats() const {

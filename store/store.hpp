@@ -20,6 +20,7 @@
 
 #include "extract/document.hpp"
 #include "extract/records.hpp"
+#include "graph/curation.hpp"
 #include "graph/knowledge_graph.hpp"
 
 struct sqlite3;
@@ -151,6 +152,9 @@ class Store {
   /// Every document's extraction records in ingest order (for rebuilding the graph).
   void for_each_records(const std::function<void(const graph::DocumentMeta&, extract::DocumentRecords&&)>& fn) const;
 
+  /// The curation rules in force, in the order they were made.
+  std::vector<graph::CurationRule> curation_rules() const;
+
   /// Changes whenever any process writes; a writer holding a graph loaded at
   /// another generation must reload it.
   std::uint64_t generation() const;
@@ -172,6 +176,10 @@ class Store {
   /// Replaces every graph table with `g`.
   void rewrite_graph(graph::KnowledgeGraph& g);
   void bump_generation();
+  /// Stores a rule (its id and, when empty, its time are set).
+  void put_rule(graph::CurationRule& rule);
+  /// Removes a rule; false when no rule has this id.
+  bool delete_rule(std::int64_t id);
 
   Stats stats() const;
 
@@ -191,6 +199,8 @@ class Store {
   void write_nodes(const graph::KnowledgeGraph& g, const std::set<std::string>& keys,
                    const std::set<std::pair<std::string, std::string>>* docs);
   void write_relations(const graph::KnowledgeGraph& g, const std::set<graph::RelationKey>& keys);
+  /// Redirect rows of `keys` (deleted where the graph holds none).
+  void write_redirects(const graph::KnowledgeGraph& g, const std::set<std::string>& keys);
 };
 
 }  // namespace irgraph::store

@@ -25,6 +25,9 @@ _irgraph() {
     else
       COMPREPLY=($(compgen -W "$commands help" -- "$cur"))
     fi
+  elif [ $((cword - i)) -eq 1 ] && [[ $cur != -* ]] && "$irgraph" "$command" --help 2>/dev/null | grep -q '^Subcommands:'; then
+    # a command with subcommands of its own (curate merge, curate list, ...)
+    COMPREPLY=($(compgen -W "$("$irgraph" "$command" --help 2>/dev/null | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')" -- "$cur"))
   elif [ "$command" = help ]; then
     COMPREPLY=($(compgen -W "$commands" -- "$cur"))
   elif [[ $cur == -* ]]; then

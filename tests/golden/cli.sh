@@ -131,4 +131,59 @@ check_stdout_outputs() {
   grep -q "formats: dot, jsonld" err || fail "export's format error names no formats: $(cat err)"
 }
 
+check_curation() {
+  # rules survive re-ingest and forget, travel as a file, are undone; a merge keeps the old key valid
+  cp "$tmp/s.db" c.db
+  ig --db c.db export -f ttl -o before.ttl || fail "export before curating failed"
+  ig --db c.db curate merge Sochi "Astana" --note "two places, one test" > out 2>&1 || fail "curate merge failed: $(cat out)"
+  grep -q "rule 1: merge place:sochi:rus into place:astana:kaz" out || fail "curate merge said: $(cat out)"
+  ig --db c.db curate reject Lavrov metWith Cavusoglu > out 2>&1 || fail "curate reject failed: $(cat out)"
+  ig --db c.db curate block "Gen. Valery Gerasimov" --type Official > out 2>&1 || fail "curate block failed: $(cat out)"
+  ig --db c.db curate list > out || fail "curate list failed"
+  [ "$(wc -l < out)" -eq 3 ] && grep -q "# two places, one test" out || fail "curate list: $(cat out)"
+  ig --db c.db show place:sochi:rus > out 2>&1 || fail "show by a merged-away key failed: $(cat out)"
+  grep -q "curation rule 1: merge" out && grep -q "former keys (redirects): place:sochi:rus" out || fail "show names no rule: $(cat out)"
+  ig --db c.db export -f ttl -o curated.ttl || fail "export after curating failed"
+  grep -q "owl:sameAs <urn:irgraph:entity:place:sochi:rus>" curated.ttl || fail "no owl:sameAs in Turtle"
+  cp c.db u.db
+  # forget and ingest again: the rules hold
+  first=$(/usr/bin/python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select min(id) from documents").fetchone()[0])' c.db)
+  ig -q --db c.db forget "$first" || fail "forget $first failed"
+  ig -q --db c.db ingest "$root/samples/articles" || fail "ingest again failed"
+  ig --db c.db export -f ttl -o after.ttl || fail "export after curating failed"
+  grep -q "owl:sameAs <urn:irgraph:entity:place:sochi:rus>" after.ttl || fail "the merge did not survive forget and ingest"
+  ig --db c.db show Lavrov --json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); assert not [r for r in d["relations"] if r["relation"]=="metWith" and "cavusoglu" in r["other"]["key"]]' \
+    || fail "the rejected metWith came back"
+  # the rules as a file: a fresh store built with them is the same graph
+  ig --db c.db curate export -o rules.json || fail "curate export failed"
+  ig -q --db fresh.db curate import rules.json || fail "curate import failed"
+  ig -q --db fresh.db ingest "$root/samples/articles" || fail "ingest into the fresh store failed"
+  ig --db fresh.db export -f ttl -o fresh.ttl || fail "export of the fresh store failed"
+  cmp -s curated.ttl fresh.ttl || fail "a store built with the imported rules differs: $(diff curated.ttl fresh.ttl | head -5)"
+  ig --db fresh.db curate import rules.json > out || fail "a second import failed"
+  grep -q "0 of 3 rules added" out || fail "a second import added rules again: $(cat out)"
+  # undo, newest first: the graph is what it was
+  for id in 3 2 1; do ig -q --db u.db curate undo $id || fail "curate undo $id failed"; done
+  ig --db u.db export -f ttl -o undone.ttl
+  cmp -s before.ttl undone.ttl || fail "after undoing every rule the graph differs: $(diff before.ttl undone.ttl | head -5)"
+  # errors: unknown rule, a name the entity does not have, a bad file
+  ig --db c.db curate undo 99 > /dev/null 2>&1
+  [ $? -eq 3 ] || fail "undo of an unknown rule did not exit 3"
+  ig --db c.db curate split Lavrov "Putin" 2> err
+  [ $? -eq 3 ] && grep -q "has no name 'Putin'" err || fail "split of a name the entity lacks: $(cat err)"
+  printf '{"irgraphCuration": 1, "rules": [{"action": "merge", "subject": "a"}]}' > bad.json
+  ig --db c.db curate import bad.json 2> err
+  [ $? -eq 1 ] && grep -q "bad.json: rule 1: curation: the entity to merge into is empty" err || fail "a bad rules file: $(cat err)"
+}
+
+check_stdin_ids() {
+  # two articles on standard input are two documents, each named by its content
+  printf 'One\n\nForeign Minister Ana Ruiz met President Omar Haddad.\n' | ig -q --db i.db ingest - || fail "first stdin ingest failed"
+  printf 'Two\n\nForeign Minister Ana Ruiz visited Cairo.\n' | ig -q --db i.db ingest - || fail "second stdin ingest failed"
+  ig --db i.db stats --json | /usr/bin/python3 -c 'import json,sys; assert json.load(sys.stdin)["documents"] == 2' \
+    || fail "the second stdin article replaced the first"
+  ig --db i.db export -f jsonld -o - | grep -q '"urn:irgraph:document:content:' || fail "stdin documents' IRIs are not made of their content"
+  ig --db i.db export -f jsonld -o - | grep -q 'urn:irgraph:document:%3Cstdin' && fail "a document IRI names standard input"
+}
+
 run_checks cli

@@ -32,6 +32,8 @@ got=$(bash -c "source '$completion'; COMP_WORDS=('$bin' in); COMP_CWORD=1; _irgr
 [ "$got" = "ingest" ] || fail "completion of 'irgraph in' gave '$got'"
 got=$(bash -c "source '$completion'; COMP_WORDS=('$bin' export -f gex); COMP_CWORD=3; _irgraph; echo \"\${COMPREPLY[*]}\"")
 [ "$got" = "gexf gexf1.3" ] || fail "completion of 'export -f gex' gave '$got'"
+got=$(bash -c "source '$completion'; COMP_WORDS=('$bin' curate un); COMP_CWORD=2; _irgraph; echo \"\${COMPREPLY[*]}\"")
+[ "$got" = "undo" ] || fail "completion of 'curate un' gave '$got'"
 
 (cd "$build" && cpack -G DEB -B "$tmp/deb" > "$tmp/cpack.log" 2>&1) || fail "cpack failed: $(tail -3 "$tmp/cpack.log")"
 deb=$(ls "$tmp"/deb/irgraph_*.deb 2> /dev/null | head -1)

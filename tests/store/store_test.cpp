@@ -12,6 +12,7 @@
 #include "graph/resolver.hpp"
 #include "export/exporter.hpp"
 #include "store/session.hpp"
+#include "tests/store/store_helpers.hpp"
 #include "store/store.hpp"
 
 #include <sstream>
@@ -20,12 +21,7 @@ using namespace irgraph;
 namespace fs = std::filesystem;
 
 namespace {
-std::string fresh(const std::string& name) {
-  fs::create_directories(IRGRAPH_TEST_TMP);
-  fs::path p = fs::path(IRGRAPH_TEST_TMP) / name;
-  for (auto s : {"", "-wal", "-shm"}) fs::remove(p.string() + s);
-  return p.string();
-}
+std::string fresh(const std::string& name) { return test::fresh_store(name); }
 
 extract::Document article(const std::string& id, const std::string& text) {
   extract::Document d;
@@ -56,18 +52,7 @@ const std::vector<extract::Document>& corpus() {
   return docs;
 }
 
-std::string dump(const graph::KnowledgeGraph& g) {
-  std::string s;
-  g.for_each_node([&](const graph::Node& n) {
-    s += n.key + "|" + n.name;
-    for (const auto& a : n.aliases) s += "|" + a.text;
-    s += "\n";
-  });
-  g.for_each_relation([&](const graph::Node& a, const graph::Relation& r, const graph::Node& b) {
-    s += a.key + " " + std::string(name(r.type)) + " " + b.key + " x" + std::to_string(r.evidence.size()) + "\n";
-  });
-  return s;
-}
+using test::dump;
 }  // namespace
 
 TEST_CASE("the graph survives a round trip through the store") {
