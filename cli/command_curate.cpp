@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "cli/command.hpp"
-#include "cli/json_output.hpp"
+#include "graph/json_out.hpp"
 #include "cli/output.hpp"
 #include "core/error.hpp"
 #include "graph/query.hpp"
@@ -167,7 +167,7 @@ class CurateCommand : public Command {
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     const auto rules = db.curation_rules();
     if (json_) {
-      JsonOut j;
+      graph::JsonOut j;
       j.w.StartArray();
       for (const auto& r : rules) {
         j.w.StartObject();

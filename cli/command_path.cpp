@@ -4,10 +4,11 @@
 #include <unordered_map>
 
 #include "cli/command.hpp"
-#include "cli/json_output.hpp"
+#include "graph/json_out.hpp"
 #include "cli/output.hpp"
 #include "graph/path_finder.hpp"
 #include "graph/query.hpp"
+#include "store/json_views.hpp"
 #include "store/store.hpp"
 
 namespace irgraph::cli {
@@ -77,7 +78,11 @@ class PathCommand : public Command {
     const auto paths = graph::PathFinder(g, topology.relations).best_paths(a, b, options);
     const bool restricted = !options.via.empty() || !options.avoid_types.empty() || !options.avoid_nodes.empty() ||
                             options.max_hops || options.keep;
-    if (json_) print_json(raw_out, db, g, a, b, paths);
+    if (json_) {
+      graph::JsonOut j;
+      store::write_path_json(j, db, g, a, b, paths, by_hops_);
+      j.print(raw_out);
+    }
     if (paths.empty()) {
       err << "irgraph: no connection between " << label(g, a) << " and " << label(g, b)
           << (restricted ? " with the restrictions given" : "") << "\n";
@@ -120,42 +125,6 @@ class PathCommand : public Command {
     }
   }
 
-  void print_json(std::ostream& out, const store::Store& db, const graph::KnowledgeGraph& g, const std::string& a,
-                  const std::string& b, const std::vector<graph::WeightedPath>& paths) const {
-    JsonOut j;
-    j.w.StartObject();
-    j.key("from");
-    j.entity(*g.find(a));
-    j.key("to");
-    j.entity(*g.find(b));
-    j.field("weighing", by_hops_ ? "hops" : "type");
-    j.key("paths");
-    j.w.StartArray();
-    for (const auto& p : paths) {
-      j.w.StartObject();
-      j.field("hops", p.hops.size());
-      j.field("cost", static_cast<std::uint64_t>(p.cost));
-      j.key("steps");
-      j.w.StartArray();
-      for (const auto& h : p.hops) {
-        j.w.StartObject();
-        j.key("from");
-        j.entity(*g.find(h.from));
-        j.key("to");
-        j.entity(*g.find(h.to));
-        j.field("relation", irgraph::name(h.type));
-        j.key("forward");
-        j.w.Bool(h.forward);
-        j.values_and_evidence(db.relation(h.relation_id));
-        j.w.EndObject();
-      }
-      j.w.EndArray();
-      j.w.EndObject();
-    }
-    j.w.EndArray();
-    j.w.EndObject();
-    j.print(out);
-  }
 
   std::string from_, to_, since_, until_;
   std::vector<std::string> via_, avoid_;

@@ -3,10 +3,11 @@
 #include <map>
 
 #include "cli/command.hpp"
-#include "cli/json_output.hpp"
+#include "graph/json_out.hpp"
 #include "cli/output.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/query.hpp"
+#include "store/json_views.hpp"
 #include "store/store.hpp"
 
 namespace irgraph::cli {
@@ -38,7 +39,9 @@ class ShowCommand : public Command {
     const auto rules = graph::Curation(db.curation_rules()).touching(g, n.key);
     const auto former = g.redirects_to(n.key);
     if (json_) {
-      print_json(raw_out, db, topology, n, documents, rules, former);
+      graph::JsonOut j;
+      store::write_entity_json(j, db, topology, n, documents, rules, former);
+      j.print(raw_out);
       return kOk;
     }
     out << n.name << "  [" << irgraph::name(n.type) << "]  " << n.key << "\n";
@@ -102,61 +105,6 @@ class ShowCommand : public Command {
     return d.empty() ? std::string() : "  — " + std::string(d);
   }
 
-  static void print_json(std::ostream& out, const store::Store& db, const store::Topology& topology, const graph::Node& n,
-                         std::size_t documents, const std::vector<graph::CurationRule>& rules,
-                         const std::vector<std::string>& former) {
-    JsonOut j;
-    j.w.StartObject();
-    j.field("key", n.key);
-    j.field("name", n.name);
-    j.field("type", irgraph::name(n.type));
-    j.field("country", n.country);
-    j.key("aliases");
-    j.w.StartArray();
-    for (const auto& a : n.aliases) {
-      j.w.StartObject();
-      j.field("name", a.text);
-      j.field("reason", a.reason);
-      j.w.EndObject();
-    }
-    j.w.EndArray();
-    j.field("documents", documents);
-    j.field("origin", n.origin);
-    j.key("formerKeys");
-    j.w.StartArray();
-    for (const auto& k : former) j.str(k);
-    j.w.EndArray();
-    j.key("curation");
-    j.w.StartArray();
-    for (const auto& r : rules) {
-      j.w.StartObject();
-      j.key("id");
-      j.w.Int64(r.id);
-      j.field("description", r.describe());
-      j.field("note", r.note);
-      j.field("created", r.created_at);
-      j.w.EndObject();
-    }
-    j.w.EndArray();
-    j.key("relations");
-    j.w.StartArray();
-    for (const auto& [source, r, target] : db.relations_of(topology, n)) {
-      const bool outgoing = source->key == n.key;
-      j.w.StartObject();
-      j.field("relation", irgraph::name(r.type));
-      j.field("direction", outgoing ? "out" : "in");
-      j.key("other");
-      j.entity(outgoing ? *target : *source);
-      auto [lo, hi] = r.date_range();
-      j.field("firstDate", lo);
-      j.field("lastDate", hi);
-      j.values_and_evidence(r);
-      j.w.EndObject();
-    }
-    j.w.EndArray();
-    j.w.EndObject();
-    j.print(out);
-  }
 
   std::string name_;
   bool trace_ = false, json_ = false;

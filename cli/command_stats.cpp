@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "cli/json_output.hpp"
+#include "graph/json_out.hpp"
 #include "store/store.hpp"
 
 namespace irgraph::cli {
@@ -20,7 +20,7 @@ class StatsCommand : public Command {
     store::Store db(global.db, store::Store::Mode::ReadOnly);
     auto s = db.stats();
     if (json_) {
-      JsonOut j;
+      graph::JsonOut j;
       j.w.StartObject();
       j.field("store", db.path());
       j.field("documents", s.documents);

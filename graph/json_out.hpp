@@ -1,6 +1,6 @@
 #pragma once
-/// --json output of path, show and stats: one JSON document on standard
-/// output, written by RapidJSON (the shapes are documented in the README).
+/// JSON documents of the graph (path, show and stats --json, the HTTP API of
+/// serve), written by RapidJSON (the shapes are documented in the README).
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -10,7 +10,7 @@
 
 #include "graph/knowledge_graph.hpp"
 
-namespace irgraph::cli {
+namespace irgraph::graph {
 
 class JsonOut {
   rapidjson::StringBuffer buffer_;  // (before the writer, which holds a reference to it)
@@ -63,4 +63,4 @@ class JsonOut {
   void print(std::ostream& out) { out << buffer_.GetString() << "\n"; }
 };
 
-}  // namespace irgraph::cli
+}  // namespace irgraph::graph

@@ -1,0 +1,24 @@
+#pragma once
+/// The JSON documents answers are given in, read from the store: an entity
+/// (show --json, GET /api/entity) and connections (path --json, GET
+/// /api/path). Shapes in the README.
+#include <string>
+#include <vector>
+
+#include "graph/curation.hpp"
+#include "graph/json_out.hpp"
+#include "graph/path_finder.hpp"
+#include "store/store.hpp"
+
+namespace irgraph::store {
+
+/// An entity with its names, the rules that touched it, the keys merged into
+/// it and every relation with its evidence.
+void write_entity_json(graph::JsonOut& j, const Store& db, const Topology& topology, const graph::Node& n, std::size_t documents,
+                       const std::vector<graph::CurationRule>& rules, const std::vector<std::string>& former);
+
+/// Connections from `a` to `b`, best first, each hop with its relation's evidence.
+void write_path_json(graph::JsonOut& j, const Store& db, const graph::KnowledgeGraph& g, const std::string& a,
+                     const std::string& b, const std::vector<graph::WeightedPath>& paths, bool by_hops);
+
+}  // namespace irgraph::store
