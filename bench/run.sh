@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DIRGRAPH_BUILD_TESTS=OFF >/dev/null
-cmake --build build-release -j"$(nproc)" --target irgraph irgraph_graph_bench
+cmake --build build-release -j"$(nproc)" --target irgraph irgraph_graph_bench irgraph_serve_load
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB"
@@ -17,6 +17,7 @@ for size in ${BENCH_SIZES:-10 100}; do
   bash bench/ingest_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$size" "$work"
 done
 bash bench/html_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)" "$work"
+bash bench/serve_bench.sh "$(pwd)/build-release/irgraph" "$(pwd)/build-release/bench/irgraph_serve_load" "$(pwd)" "$work"
 sizes="10000 100000"
 [ "${BENCH_1M:-0}" = "1" ] && sizes="$sizes 1000000"
 for n in $sizes; do

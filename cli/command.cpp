@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/strings.hpp"
 #include "extract/dates.hpp"
 #include "extract/pipeline.hpp"
 #include "graph/query.hpp"
@@ -23,21 +24,14 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   v.push_back(make_extract_command());
   v.push_back(make_merge_command());
   v.push_back(make_curate_command());
+  v.push_back(make_serve_command());
   return v;
 }
 
 std::vector<std::string> split_commas(const std::vector<std::string>& in) {
   std::vector<std::string> out;
-  for (const auto& s : in) {
-    std::size_t pos = 0;
-    while (pos <= s.size()) {
-      auto c = s.find(',', pos);
-      auto part = s.substr(pos, c == std::string::npos ? std::string::npos : c - pos);
-      if (!part.empty()) out.push_back(part);
-      if (c == std::string::npos) break;
-      pos = c + 1;
-    }
-  }
+  for (const auto& s : in)
+    for (auto& item : irgraph::split_commas(s)) out.push_back(std::move(item));
   return out;
 }
 

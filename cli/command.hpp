@@ -50,6 +50,7 @@ std::unique_ptr<Command> make_forget_command();
 std::unique_ptr<Command> make_extract_command();
 std::unique_ptr<Command> make_merge_command();
 std::unique_ptr<Command> make_curate_command();
+std::unique_ptr<Command> make_serve_command();
 
 /// The filter options export and render share.
 struct FilterOptions {

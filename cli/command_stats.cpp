@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "graph/json_out.hpp"
+#include "store/json_views.hpp"
 #include "store/store.hpp"
 
 namespace irgraph::cli {
@@ -21,19 +22,7 @@ class StatsCommand : public Command {
     auto s = db.stats();
     if (json_) {
       graph::JsonOut j;
-      j.w.StartObject();
-      j.field("store", db.path());
-      j.field("documents", s.documents);
-      j.field("copies", s.copies);
-      j.field("undatedDocuments", s.undated);
-      j.field("nodes", s.nodes);
-      j.field("aliases", s.aliases);
-      j.counts("nodesByType", s.nodes_by_type);
-      j.field("relations", s.relations);
-      j.field("evidence", s.evidence);
-      j.field("datedEvidence", s.dated_evidence);
-      j.counts("relationsByType", s.relations_by_type);
-      j.w.EndObject();
+      store::write_stats_json(j, db.path(), s);
       j.print(out);
       return kOk;
     }

@@ -61,6 +61,8 @@ class JsonOut {
   }
   /// Writes the document and a line end to `out`.
   void print(std::ostream& out) { out << buffer_.GetString() << "\n"; }
+  /// The document written so far.
+  std::string text() const { return buffer_.GetString(); }
 };
 
 }  // namespace irgraph::graph

@@ -76,9 +76,14 @@ constexpr std::size_t kLongestName = 1000;
 
 std::string lookup(const KnowledgeGraph& g, const std::string& name) {
   if (g.find(name)) return name;
+  return lookup(g, NameIndex(g), name);
+}
+
+std::string lookup(const KnowledgeGraph& g, const NameIndex& names, const std::string& name) {
+  if (g.find(name)) return name;
   if (std::string now = g.current_key(name); !now.empty()) return now;  // a key merged away: the entity that took it
   if (name.size() > kLongestName) throw LookupError("query: no entity named \"" + shown(name) + "\"");
-  auto c = NameIndex(g).candidates(name);
+  auto c = names.candidates(name);
   if (c.size() == 1) return c.front();
   if (c.size() > 1) {
     // an exact name beats an alias or surname hit

@@ -17,6 +17,9 @@ namespace irgraph::graph {
 /// LookupError listing candidates when the name is unknown ("did you mean")
 /// or ambiguous.
 std::string lookup(const KnowledgeGraph& g, const std::string& name);
+class NameIndex;
+/// The same with the graph's names indexed already (many lookups on one graph).
+std::string lookup(const KnowledgeGraph& g, const NameIndex& names, const std::string& name);
 
 /// Nodes whose names are closest to `name` (edit distance on folded forms), best first.
 std::vector<std::string> suggestions(const KnowledgeGraph& g, const std::string& name, std::size_t max = 5);

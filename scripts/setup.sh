@@ -10,11 +10,11 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-  doctest-dev libicu-dev libsqlite3-dev sqlite3 iso-codes libcli11-dev libxxhash-dev help2man
+  doctest-dev libicu-dev libsqlite3-dev sqlite3 iso-codes libcli11-dev libxxhash-dev help2man libcpp-httplib-dev
 )
-NPM_DIRS=(export/html)   # the HTML viewer's graph library, compiled into irgraph
+NPM_DIRS=(export/html serve/web)   # the HTML viewer's and the serve page's graph libraries, compiled into irgraph
 if [ "${1:-}" = "--tests" ]; then
-  PACKAGES+=(python3-pyld python3-rdflib python3-networkx raptor2-utils jing libxml2-utils time chromium man-db)
+  PACKAGES+=(python3-pyld python3-rdflib python3-networkx raptor2-utils jing libxml2-utils time chromium man-db curl)
   NPM_DIRS+=(tests/validators)
 fi
 

@@ -90,4 +90,20 @@ void write_path_json(graph::JsonOut& j, const Store& db, const graph::KnowledgeG
   j.w.EndObject();
 }
 
+void write_stats_json(graph::JsonOut& j, const std::string& store, const Stats& s) {
+  j.w.StartObject();
+  j.field("store", store);
+  j.field("documents", s.documents);
+  j.field("copies", s.copies);
+  j.field("undatedDocuments", s.undated);
+  j.field("nodes", s.nodes);
+  j.field("aliases", s.aliases);
+  j.counts("nodesByType", s.nodes_by_type);
+  j.field("relations", s.relations);
+  j.field("evidence", s.evidence);
+  j.field("datedEvidence", s.dated_evidence);
+  j.counts("relationsByType", s.relations_by_type);
+  j.w.EndObject();
+}
+
 }  // namespace irgraph::store

@@ -21,4 +21,7 @@ void write_entity_json(graph::JsonOut& j, const Store& db, const Topology& topol
 void write_path_json(graph::JsonOut& j, const Store& db, const graph::KnowledgeGraph& g, const std::string& a,
                      const std::string& b, const std::vector<graph::WeightedPath>& paths, bool by_hops);
 
+/// The store's counts (stats --json, GET /api/stats).
+void write_stats_json(graph::JsonOut& j, const std::string& store, const Stats& s);
+
 }  // namespace irgraph::store

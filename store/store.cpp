@@ -687,6 +687,16 @@ std::vector<StoredRelation> Store::relations_of(const Topology& t, const graph::
   return out;
 }
 
+std::vector<std::pair<std::int64_t, graph::Evidence>> Store::document_evidence(const std::string& doc_id) const {
+  std::vector<std::pair<std::int64_t, graph::Evidence>> out;
+  Stmt st(*stmts_,
+          "SELECT relation, doc, sentence, begin, end, text, date, value, extractor, rule FROM evidence WHERE doc = ?1 "
+          "ORDER BY begin, rowid");
+  st.bind(1, doc_id);
+  while (st.step()) out.emplace_back(st.integer(0), evidence_at(st, 1));
+  return out;
+}
+
 std::size_t Store::mentioning_documents(const std::string& key) const {
   Stmt st(*stmts_, "SELECT count(*) FROM node_documents WHERE node = ?1");
   st.bind(1, key);

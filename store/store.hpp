@@ -146,6 +146,8 @@ class Store {
   /// A node's relations (either direction) with their evidence, in key order
   /// as KnowledgeGraph::for_each_relation_of gives them on the loaded graph.
   std::vector<StoredRelation> relations_of(const Topology& t, const graph::Node& n) const;
+  /// Every evidence item a document gives, with its relation's store id, in stored order.
+  std::vector<std::pair<std::int64_t, graph::Evidence>> document_evidence(const std::string& doc_id) const;
   /// How many documents mention the node with this key.
   std::size_t mentioning_documents(const std::string& key) const;
 
