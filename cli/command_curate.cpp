@@ -9,6 +9,7 @@
 #include "cli/output.hpp"
 #include "core/error.hpp"
 #include "graph/query.hpp"
+#include "store/json_views.hpp"
 #include "store/session.hpp"
 
 namespace irgraph::cli {
@@ -117,50 +118,19 @@ class CurateCommand : public Command {
   graph::CurationRule make_rule(const graph::KnowledgeGraph& g) const {
     graph::CurationRule r;
     r.note = note_;
-    if (merge_->parsed()) {
-      r.action = graph::CurationAction::Merge;
-      r.subject = graph::lookup(g, a_);
-      r.object = graph::lookup(g, b_);
-      if (r.subject == r.object) throw UsageError("curate merge: '" + a_ + "' and '" + b_ + "' are one entity already");
-      if (g.find(r.subject)->type != g.find(r.object)->type)
-        throw UsageError("curate merge: " + label(g, r.subject) + " and " + label(g, r.object) + " are of different types");
-    } else if (split_->parsed()) {
-      r.action = graph::CurationAction::Split;
-      r.subject = graph::lookup(g, a_);
-      const graph::Node& n = *g.find(r.subject);
-      const auto& aliases = n.aliases;
-      auto it = std::find_if(aliases.begin(), aliases.end(), [&](const graph::Alias& x) { return x.text == b_; });
-      if (it == aliases.end() && n.name != b_) {
-        std::string names;
-        for (const auto& x : aliases) names += (names.empty() ? "" : ", ") + x.text;
-        throw LookupError("curate split: " + label(g, r.subject) + " has no name '" + b_ + "'" +
-                          (names.empty() ? std::string(" (it has no other name)") : "; its other names: " + names));
-      }
-      r.object = b_;
-    } else if (block_->parsed()) {
+    r.subject = a_;
+    r.object = b_;
+    if (merge_->parsed()) r.action = graph::CurationAction::Merge;
+    else if (split_->parsed()) r.action = graph::CurationAction::Split;
+    else if (rename_->parsed()) r.action = graph::CurationAction::Rename;
+    else if (block_->parsed()) {
       r.action = graph::CurationAction::Block;
-      r.subject = a_;
-      if (!type_.empty()) {
-        auto t = node_type_from(type_);
-        if (!t) throw UsageError("curate block: --type: unknown node type '" + type_ + "' (Country, Official, Agreement, Place, Organization)");
-        r.relation = std::string(irgraph::name(*t));
-      }
-    } else if (rename_->parsed()) {
-      r.action = graph::CurationAction::Rename;
-      r.subject = graph::lookup(g, a_);
-      r.object = b_;
+      r.relation = type_;
     } else {
       r.action = graph::CurationAction::Reject;
-      r.subject = graph::lookup(g, a_);
-      r.object = graph::lookup(g, b_);
-      auto type = relation_type_from(relation_);
-      if (!type) throw UsageError("curate reject: unknown relation type '" + relation_ + "'");
-      r.relation = std::string(irgraph::name(*type));
-      if (!g.relation(r.subject, *type, r.object) && !(symmetric(*type) && g.relation(r.object, *type, r.subject)))
-        throw LookupError("curate reject: no relation " + label(g, r.subject) + " " + r.relation + " " + label(g, r.object));
+      r.relation = relation_;
     }
-    graph::validate(r);
-    return r;
+    return graph::resolve(g, r);
   }
 
   int list(const GlobalOptions& global, std::ostream& raw_out) const {
@@ -169,19 +139,7 @@ class CurateCommand : public Command {
     if (json_) {
       graph::JsonOut j;
       j.w.StartArray();
-      for (const auto& r : rules) {
-        j.w.StartObject();
-        j.key("id");
-        j.w.Int64(r.id);
-        j.field("action", graph::name(r.action));
-        j.field("subject", r.subject);
-        j.field("relation", r.relation);
-        j.field("object", r.object);
-        j.field("note", r.note);
-        j.field("created", r.created_at);
-        j.field("description", r.describe());
-        j.w.EndObject();
-      }
+      for (const auto& r : rules) store::write_rule_json(j, r);
       j.w.EndArray();
       j.print(raw_out);
       return kOk;

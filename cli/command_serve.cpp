@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/command.hpp"
+#include "serve/curation_service.hpp"
 #include "serve/graph_service.hpp"
 #include "serve/http_server.hpp"
 
@@ -23,7 +24,9 @@ class ServeCommand : public Command {
     app.add_option("--host", host_, "address to listen on (another than 127.0.0.1 opens the store to the network)")
         ->capture_default_str();
     app.add_option("--port", port_, "port (0: any free one, printed)")->capture_default_str()->check(CLI::Range(0, 65535));
-    app.footer("Read-only: the store may be ingested into meanwhile (answers follow it). Ctrl-C stops.");
+    app.add_flag("--allow-curation", curation_,
+                 "let the page and POST/DELETE /api/curation change the graph by curation rules (off: read-only)");
+    app.footer("The store may be ingested into meanwhile (answers follow it). Ctrl-C stops.");
   }
   int run(const GlobalOptions& global, std::ostream& out, std::ostream&) override {
     // SIGINT and SIGTERM are waited for by a thread of their own, which stops the server
@@ -33,10 +36,11 @@ class ServeCommand : public Command {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     serve::GraphService service(global.db);
-    serve::HttpServer server(service);
+    serve::CurationService curation(global.db, curation_);
+    serve::HttpServer server(service, curation);
     const int port = server.bind(host_, port_);
     out << "irgraph serve: http://" << (host_.find(':') != std::string::npos ? "[" + host_ + "]" : host_) << ":" << port
-        << "/ (store " << global.db << "; Ctrl-C stops)" << std::endl;
+        << "/ (store " << global.db << (curation_ ? "; curation allowed" : "; read-only") << "; Ctrl-C stops)" << std::endl;
     std::thread waiter([&] {
       int sig = 0;
       sigwait(&signals, &sig);
@@ -51,6 +55,7 @@ class ServeCommand : public Command {
  private:
   std::string host_ = "127.0.0.1";
   int port_ = 8080;
+  bool curation_ = false;
 };
 
 }  // namespace

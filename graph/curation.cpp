@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "extract/text.hpp"
+#include "graph/query.hpp"
 
 namespace irgraph::graph {
 
@@ -72,6 +73,57 @@ void validate(const CurationRule& r) {
       if (!relation_type_from(r.relation)) throw Error("curation: unknown relation type \"" + r.relation + "\"");
       break;
   }
+}
+
+CurationRule resolve(const KnowledgeGraph& g, CurationRule r) {
+  const std::string what = "curate " + std::string(name(r.action)) + ": ";
+  auto label = [&](const std::string& key) {
+    const Node* n = g.find(key);
+    return n ? n->name + " (" + std::string(irgraph::name(n->type)) + ")" : key;
+  };
+  switch (r.action) {
+    case CurationAction::Merge: {
+      const std::string a = r.subject, b = r.object;
+      r.subject = lookup(g, a);
+      r.object = lookup(g, b);
+      if (r.subject == r.object) throw UsageError(what + "'" + a + "' and '" + b + "' are one entity already");
+      if (g.find(r.subject)->type != g.find(r.object)->type)
+        throw UsageError(what + label(r.subject) + " and " + label(r.object) + " are of different types");
+      break;
+    }
+    case CurationAction::Split: {
+      r.subject = lookup(g, r.subject);
+      const Node& n = *g.find(r.subject);
+      const bool has = n.name == r.object || std::any_of(n.aliases.begin(), n.aliases.end(), [&](const Alias& x) { return x.text == r.object; });
+      if (!has) {
+        std::string names;
+        for (const auto& x : n.aliases) names += (names.empty() ? "" : ", ") + x.text;
+        throw LookupError(what + label(r.subject) + " has no name '" + r.object + "'" +
+                          (names.empty() ? std::string(" (it has no other name)") : "; its other names: " + names));
+      }
+      break;
+    }
+    case CurationAction::Block:
+      if (!r.relation.empty()) {
+        auto t = node_type_from(r.relation);
+        if (!t) throw UsageError(what + "unknown node type '" + r.relation + "' (Country, Official, Agreement, Place, Organization)");
+        r.relation = std::string(irgraph::name(*t));
+      }
+      break;
+    case CurationAction::Rename: r.subject = lookup(g, r.subject); break;
+    case CurationAction::Reject: {
+      r.subject = lookup(g, r.subject);
+      r.object = lookup(g, r.object);
+      auto type = relation_type_from(r.relation);
+      if (!type) throw UsageError(what + "unknown relation type '" + r.relation + "'");
+      r.relation = std::string(irgraph::name(*type));
+      if (!g.relation(r.subject, *type, r.object) && !(symmetric(*type) && g.relation(r.object, *type, r.subject)))
+        throw LookupError(what + "no relation " + label(r.subject) + " " + r.relation + " " + label(r.object));
+      break;
+    }
+  }
+  validate(r);
+  return r;
 }
 
 Curation::Curation(std::vector<CurationRule> rules) : rules_(std::move(rules)) {}

@@ -54,6 +54,12 @@ struct CurationRule {
 /// node type). Throws irgraph::Error saying what is wrong.
 void validate(const CurationRule& r);
 
+/// A rule as a person states it (entities by any of their names, types as
+/// words), checked against `g` and stated by keys: both entities of a merge
+/// exist and are of one type, a split name is one of the entity's names, a
+/// rejected relation exists. Throws UsageError or LookupError saying what is wrong.
+CurationRule resolve(const KnowledgeGraph& g, CurationRule stated);
+
 /// The rules as a small JSON file a team shares: {"irgraphCuration": 1,
 /// "rules": [{"action", "subject", "relation", "object", "note", "created"}]}.
 std::string rules_to_json(const std::vector<CurationRule>& rules);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <deque>
 #include <set>
 
 #include "core/error.hpp"
@@ -13,6 +12,7 @@
 #include "graph/json_out.hpp"
 #include "graph/query.hpp"
 #include "graph/resolver.hpp"
+#include "serve/answer.hpp"
 #include "store/json_views.hpp"
 
 namespace irgraph::serve {
@@ -83,13 +83,6 @@ std::set<RelationType> relation_types(const Params& p, const std::string& name) 
 
 std::set<NodeType> node_types(const Params& p, const std::string& name) { return types<NodeType>(p, name, &node_type_from, "node"); }
 
-std::string error_body(std::string_view message) {
-  graph::JsonOut j;
-  j.w.StartObject();
-  j.field("error", message);
-  j.w.EndObject();
-  return j.text();
-}
 
 }  // namespace
 
@@ -153,16 +146,10 @@ void GraphService::refresh() {
 template <class F>
 Answer GraphService::answer(F&& f) {
   std::lock_guard<std::mutex> lock(mutex_);
-  try {
+  return answer_of([&] {
     refresh();
-    return {200, f()};
-  } catch (const UsageError& e) {
-    return {400, error_body(e.what())};
-  } catch (const LookupError& e) {
-    return {404, error_body(e.what())};
-  } catch (const std::exception& e) {
-    return {500, error_body(e.what())};
-  }
+    return f();
+  });
 }
 
 Answer GraphService::search(const Params& p) {

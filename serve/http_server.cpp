@@ -4,6 +4,7 @@
 
 #include "core/embedded_data.hpp"
 #include "core/error.hpp"
+#include "serve/curation_service.hpp"
 #include "serve/graph_service.hpp"
 
 namespace irgraph::serve {
@@ -25,7 +26,7 @@ void serve_file(httplib::Server& s, const std::string& path, std::string_view fi
 
 }  // namespace
 
-HttpServer::HttpServer(GraphService& service) : impl_(std::make_unique<Impl>()) {
+HttpServer::HttpServer(GraphService& service, CurationService& curation) : impl_(std::make_unique<Impl>()) {
   httplib::Server& s = impl_->server;
   s.set_payload_max_length(1 << 16);  // the API takes no bodies
   // one thread per open connection: a page keeps its connection alive, so a
@@ -48,6 +49,28 @@ HttpServer::HttpServer(GraphService& service) : impl_(std::make_unique<Impl>()) 
       res.set_content(a.body, "application/json; charset=utf-8");
       res.set_header("Cache-Control", "no-store");
     });
+  // curation: a change comes as JSON from this server's own page only (a page
+  // elsewhere can send neither that type nor a DELETE without a preflight,
+  // which is never answered, and its Origin is checked besides)
+  auto reply = [](httplib::Response& res, const Answer& a) {
+    res.status = a.status;
+    res.set_content(a.body, "application/json; charset=utf-8");
+    res.set_header("Cache-Control", "no-store");
+  };
+  auto foreign = [](const httplib::Request& req) {
+    const std::string origin = req.get_header_value("Origin");
+    return !origin.empty() && origin != "http://" + req.get_header_value("Host");
+  };
+  s.Get("/api/curation", [&curation, reply](const httplib::Request&, httplib::Response& res) { reply(res, curation.list()); });
+  s.Post("/api/curation", [&curation, reply, foreign](const httplib::Request& req, httplib::Response& res) {
+    if (foreign(req) || req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+      return reply(res, {403, "{\"error\": \"a change must come from this server's page, as application/json\"}"});
+    reply(res, curation.add(req.body));
+  });
+  s.Delete("/api/curation", [&curation, reply, foreign](const httplib::Request& req, httplib::Response& res) {
+    if (foreign(req)) return reply(res, {403, "{\"error\": \"a change must come from this server's page\"}"});
+    reply(res, curation.undo(Params(req.params.begin(), req.params.end())));
+  });
   serve_file(s, "/openapi.json", "openapi.json", "application/json; charset=utf-8");
   serve_file(s, "/", "index.html", "text/html; charset=utf-8");
   serve_file(s, "/app.js", "app.js", "text/javascript; charset=utf-8");

@@ -8,10 +8,11 @@
 namespace irgraph::serve {
 
 class GraphService;
+class CurationService;
 
 class HttpServer {
  public:
-  explicit HttpServer(GraphService& service);
+  HttpServer(GraphService& service, CurationService& curation);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -106,4 +106,18 @@ void write_stats_json(graph::JsonOut& j, const std::string& store, const Stats& 
   j.w.EndObject();
 }
 
+void write_rule_json(graph::JsonOut& j, const graph::CurationRule& r) {
+  j.w.StartObject();
+  j.key("id");
+  j.w.Int64(r.id);
+  j.field("action", graph::name(r.action));
+  j.field("subject", r.subject);
+  j.field("relation", r.relation);
+  j.field("object", r.object);
+  j.field("note", r.note);
+  j.field("created", r.created_at);
+  j.field("description", r.describe());
+  j.w.EndObject();
+}
+
 }  // namespace irgraph::store

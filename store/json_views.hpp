@@ -24,4 +24,7 @@ void write_path_json(graph::JsonOut& j, const Store& db, const graph::KnowledgeG
 /// The store's counts (stats --json, GET /api/stats).
 void write_stats_json(graph::JsonOut& j, const std::string& store, const Stats& s);
 
+/// A curation rule (curate list --json, /api/curation).
+void write_rule_json(graph::JsonOut& j, const graph::CurationRule& r);
+
 }  // namespace irgraph::store

@@ -6,7 +6,7 @@
   const SigmaClass = Sigma.Sigma || Sigma.default || Sigma;
   const colours = { Country: '#7f8c8d', Official: '#d9822b', Agreement: '#8e44ad', Place: '#3b6fd8', Organization: '#27ae60' };
   const graph = new Graph({ multi: false, type: 'directed', allowSelfLoops: false });
-  const state = { dateLimit: null, highlighted: new Set() };
+  const state = { dateLimit: null, highlighted: new Set(), editable: false };
   const renderer = new SigmaClass(graph, document.getElementById('graph'), {
     enableEdgeEvents: true,
     renderEdgeLabels: false,
@@ -38,6 +38,44 @@
   const details = $('details');
   const show = (...nodes) => details.replaceChildren(...nodes);
   const fail = (e) => show(el('p', e.message, 'error'));
+  const send = async (method, params, body) => {
+    const res = await fetch(`/api/curation?${new URLSearchParams(params)}`, {
+      method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+    });
+    const answer = await res.json();
+    if (!res.ok) throw new Error(answer.error || res.statusText);
+    return answer;
+  };
+  // after a curation the drawing starts again from the entity the rule leaves
+  const redraw = async (key, message) => {
+    graph.clear();
+    state.highlighted = new Set();
+    await expand(key);
+    await showEntity(key);
+    details.prepend(el('p', message, 'source'));
+  };
+  /// A small form: a choice of action, a text, a note; `apply(action, text, note)` makes the rule.
+  const curationForm = (choices, apply) => {
+    const form = el('form', undefined, 'curate');
+    const select = el('select');
+    for (const [value, label] of choices) {
+      const o = el('option', label);
+      o.value = value;
+      select.append(o);
+    }
+    const text = el('input');
+    text.placeholder = 'name';
+    const note = el('input');
+    note.placeholder = 'note (why)';
+    const button = el('button', 'Apply');
+    button.type = 'submit';
+    form.append(select, text, note, button);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      apply(select.value, text.value, note.value).catch(fail);
+    });
+    return form;
+  };
 
   // --- drawing ---------------------------------------------------------------
   const addNode = (n, near) => {
@@ -94,7 +132,25 @@
     const e = await api('entity', { key });
     const parts = [el('h3', e.name), el('div', `${e.type} · ${e.key}${e.country ? ' · ' + e.country : ''}`, 'source')];
     if (e.aliases.length) parts.push(el('div', 'also: ' + e.aliases.map((a) => a.name).join(', ')));
-    for (const r of e.curation) parts.push(el('div', `curation rule ${r.id}: ${r.description}`, 'source'));
+    for (const r of e.curation) {
+      const line = el('div', `curation rule ${r.id}: ${r.description}`, 'source');
+      if (state.editable) {
+        const undo = el('button', 'undo');
+        undo.addEventListener('click', () => send('DELETE', { id: r.id }).then(() => redraw(e.key, `rule ${r.id} undone`)).catch(fail));
+        line.append(' ', undo);
+      }
+      parts.push(line);
+    }
+    if (state.editable) {
+      parts.push(curationForm([['rename', 'rename to'], ['merge', 'merge into'], ['split', 'split this name off'], ['block', 'block this name']],
+        async (action, text, note) => {
+          const rule = action === 'block' ? { action, subject: text || e.name }
+            : { action, subject: e.key, object: text };
+          rule.note = note;
+          const made = await send('POST', {}, rule);
+          await redraw(action === 'merge' ? made.object : e.key, `rule ${made.id}: ${made.description}`);
+        }));
+    }
     const list = el('ul', undefined, 'relations');
     for (const r of e.relations.slice(0, 100)) {
       const li = el('li', `${r.direction === 'out' ? '→' : '←'} ${r.relation}${r.values.length ? ' (' + r.values[0] + ')' : ''} ${r.other.name} ×${r.evidence.length}`);
@@ -108,6 +164,12 @@
     show(el('h3', `${r.source.name} —${r.relation}${r.values.length ? ' (' + r.values.join(', ') + ')' : ''}→ ${r.target.name}`),
       el('div', `${r.evidence.length} evidence item${r.evidence.length === 1 ? '' : 's'}`, 'source'),
       ...evidenceList(r.evidence, r.documents));
+    if (state.editable) {
+      details.append(curationForm([['reject', 'reject this relation']], async (action, text, note) => {
+        const made = await send('POST', {}, { action, subject: r.source.key, relation: r.relation, object: r.target.key, note: note || text });
+        await redraw(r.source.key, `rule ${made.id}: ${made.description}`);
+      }));
+    }
   };
   const showPaths = (result) => {
     state.highlighted = new Set();
@@ -196,6 +258,7 @@
     $('date-label').textContent = state.dateLimit || 'any date';
     renderer.refresh();
   });
+  api('curation', {}).then((c) => { state.editable = c.editable; }).catch(fail);
   api('stats', {}).then((s) => {
     $('stats').textContent = `${s.documents} documents · ${s.nodes} entities · ${s.relations} relations`;
   }).catch(fail);

@@ -31,7 +31,7 @@ get() { curl -s -o "$tmp/body" -w "%{http_code}" "$url${1#/}"; }
 /usr/bin/python3 - "$tmp/body" <<'PY' || fail "openapi.json: $(head -c 200 "$tmp/body")"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["openapi"].startswith("3.") and len(d["paths"]) == 7, d.get("paths", {}).keys()
+assert d["openapi"].startswith("3.") and len(d["paths"]) == 8, d.get("paths", {}).keys()
 PY
 check() {  # check PATH STATUS PYTHON_ASSERTION_ON_d
   local code
@@ -56,6 +56,9 @@ check "/api/neighbourhood?key=Lavrov&depth=x" 400 '"depth" in d["error"]'
 check "/api/path?from=Lavrov&to=Nobody%20Known" 404 '"no entity" in d["error"]'
 check "/api/relation?id=99999999" 404 '"no relation" in d["error"]'
 check "/api/nothing" 404 '"error" in d'
+check "/api/curation" 200 'd["editable"] is False and d["rules"] == []'
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{"action": "block", "subject": "Lavrov"}' "${url}api/curation")
+[ "$code" = 403 ] && grep -q "allow-curation" "$tmp/body" || fail "a read-only server took a curation: $code $(cat "$tmp/body")"
 case $(curl -s -o /dev/null -w '%{http_code}' -X POST "${url}api/search?q=x") in 4??) ;; *) fail "a POST was answered" ;; esac
 # the page and its scripts come from the server itself
 for f in "" app.js app.css lib/sigma.js lib/graphology.js; do
@@ -76,4 +79,33 @@ wait "$server"
 rc=$?
 server=""
 [ $rc -eq 0 ] || fail "SIGTERM: exit status $rc ($(cat "$tmp/err"))"
+
+# curation from the page and the API, on a copy of the store, with --allow-curation
+cp "$tmp/s.db" "$tmp/c.db"
+"$irgraph" --db "$tmp/c.db" serve --port 0 --allow-curation > "$tmp/out2" 2> "$tmp/err" &
+server=$!
+for _ in $(seq 100); do grep -q "^irgraph serve: http" "$tmp/out2" && break; sleep 0.1; done
+url=$(grep -o 'http://[^ ]*' "$tmp/out2") || fail "no address printed with --allow-curation"
+post() {  # post BODY [HEADER...]: status into $code, answer into $tmp/body
+  local body=$1
+  shift
+  code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST "$@" -d "$body" "${url}api/curation")
+}
+post '{"action": "merge", "subject": "Sochi", "object": "Astana"}' -H 'Content-Type: text/plain'
+[ "$code" = 403 ] || fail "a curation not sent as JSON was taken: $code"
+post '{"action": "merge", "subject": "Sochi", "object": "Astana"}' -H 'Content-Type: application/json' -H 'Origin: http://elsewhere.example'
+[ "$code" = 403 ] || fail "a curation from another origin was taken: $code"
+post '{"action": "merge", "subject": "Sochi"}' -H 'Content-Type: application/json'
+[ "$code" = 400 ] || fail "a merge without its target: $code $(cat "$tmp/body")"
+post '{"action": "merge", "subject": "Sochi", "object": "Astana", "note": "api"}' -H 'Content-Type: application/json'
+[ "$code" = 200 ] || fail "a curation by the API failed: $code $(cat "$tmp/body")"
+check "/api/entity?key=place:sochi:rus" 200 'd["key"] == "place:astana:kaz" and d["formerKeys"] == ["place:sochi:rus"]'
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X DELETE "${url}api/curation?id=1")
+[ "$code" = 200 ] || fail "undo by the API failed: $code $(cat "$tmp/body")"
+check "/api/entity?key=place:sochi:rus" 200 'd["key"] == "place:sochi:rus"'
+node "$root/tests/validators/check_serve.mjs" "$url" Merkel "Mevlüt Çavuşoğlu" "Angela Merkel" "$shots/curate" curate ||
+  fail "curation from the web page failed in Chromium"
+kill -TERM "$server"
+wait "$server"
+server=""
 echo "serve: API, page and load checks passed; resident memory after the load $((rss / 1024)) MB; screenshots in $shots"

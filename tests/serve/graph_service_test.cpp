@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include "extract/pipeline.hpp"
+#include "serve/curation_service.hpp"
 #include "serve/graph_service.hpp"
 #include "store/session.hpp"
 #include "tests/store/store_helpers.hpp"
@@ -138,4 +139,29 @@ TEST_CASE("serve: answers follow the store when another process ingests into it"
     ingest(s, article("d", "2021-09-01", "Kenyan President William Ruto visited Uganda."));
   }
   CHECK(service.entity(params({{"key", "Ruto"}})).status == 200);
+}
+
+TEST_CASE("serve: curation over HTTP makes and undoes rules only when allowed, and the answers follow") {
+  const std::string path = store_with_articles("serve-curation.db");
+  serve::GraphService service(path);
+  serve::CurationService read_only(path, false);
+  CHECK(read_only.add(R"({"action": "block", "subject": "Dendias"})").status == 403);
+  CHECK(read_only.undo(params({{"id", "1"}})).status == 403);
+  CHECK_FALSE(json(read_only.list())["editable"].GetBool());
+  serve::CurationService curation(path, true);
+  CHECK(curation.add("not json").status == 400);
+  CHECK(curation.add(R"({"action": "explode", "subject": "x"})").status == 400);
+  CHECK(curation.add(R"({"action": "merge", "subject": "Dendias"})").status == 400);
+  CHECK(curation.add(R"({"action": "merge", "subject": "Nobody Known", "object": "Mitsotakis"})").status == 404);
+  auto made = curation.add(R"({"action": "merge", "subject": "Dendias", "object": "Mitsotakis", "note": "test"})");
+  REQUIRE(made.status == 200);
+  const auto id = json(made)["id"].GetInt64();
+  auto d = json(service.entity(params({{"key", "official:nikos-dendias"}})));
+  CHECK(std::string(d["key"].GetString()) == "official:kyriakos-mitsotakis");
+  CHECK(json(curation.list())["rules"].Size() == 1);
+  CHECK(curation.undo(params({{"id", "x"}})).status == 400);
+  CHECK(curation.undo(params({{"id", "999"}})).status == 404);
+  CHECK(curation.undo(params({{"id", std::to_string(id)}})).status == 200);
+  d = json(service.entity(params({{"key", "official:nikos-dendias"}})));
+  CHECK(std::string(d["key"].GetString()) == "official:nikos-dendias");
 }

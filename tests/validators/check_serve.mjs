@@ -3,10 +3,12 @@
 // neighbourhood by clicking an entity in the WebGL drawing, click a relation
 // to read its evidence, ask for the connection between two entities, move
 // the date slider. Screenshots of each step go to SHOTS_PREFIX-*.png.
-// Usage: node check_serve.mjs BASE_URL SEARCH FROM TO SHOTS_PREFIX; exits 1 on any failure.
+// With a sixth argument "curate" (a server started with --allow-curation), also
+// renames the searched entity from its panel and undoes the rule.
+// Usage: node check_serve.mjs BASE_URL SEARCH FROM TO SHOTS_PREFIX [curate]; exits 1 on any failure.
 import { chromium } from 'playwright-core';
 
-const [base, query, from, to, shots] = process.argv.slice(2);
+const [base, query, from, to, shots, curate] = process.argv.slice(2);
 const fail = (m) => { console.error(`serve page: ${m}`); process.exit(1); };
 let step = 'launching Chromium';
 setTimeout(() => { console.error(`serve page: no answer within 90 s while ${step}`); process.exit(3); }, 90000).unref();
@@ -116,8 +118,24 @@ try {
     const label = await page.textContent('#date-label');
     if (!/^\d{4}-\d\d-\d\d$/.test(label)) fail(`the date slider shows "${label}"`);
   }
+  if (curate === 'curate') {
+    step = 'renaming an entity from its panel, then undoing it';
+    await page.fill('#search', query);
+    await page.waitForSelector('#suggestions li');
+    await page.click('#suggestions li');
+    await page.waitForSelector('#details form.curate');
+    const original = await page.textContent('#details h3');
+    await page.selectOption('#details form.curate select', 'rename');
+    await page.fill('#details form.curate input >> nth=0', 'Renamed By The Test');
+    await page.fill('#details form.curate input >> nth=1', 'a browser test');
+    await page.click('#details form.curate button');
+    await until(page, () => document.querySelector('#details h3')?.textContent === 'Renamed By The Test');
+    await page.screenshot({ path: `${shots}-curate.png` });
+    await page.click('#details .source button');  // undo, next to the rule the panel lists
+    await until(page, (name) => document.querySelector('#details h3')?.textContent === name, original);
+  }
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
-  console.log(`serve page: ready in ${timings.page} ms, suggestions in ${timings.search} ms, a click expanded ${before} to ${after} entities in ${timings.expand} ms, a relation's evidence read, ${hops} hops with evidence in ${timings.path} ms; screenshots ${shots}-*.png`);
+  console.log(`serve page: ready in ${timings.page} ms, suggestions in ${timings.search} ms, a click expanded ${before} to ${after} entities in ${timings.expand} ms, a relation's evidence read, ${hops} hops with evidence in ${timings.path} ms${curate === 'curate' ? ', an entity renamed from its panel and the rule undone' : ''}; screenshots ${shots}-*.png`);
 } catch (e) {
   fail(`${step}: ${e.message}`);
 } finally {
