@@ -2,7 +2,9 @@
 // turn for a search, an entity, a neighbourhood and a connection for the
 // whole run, as a page in use does. Prints requests per second, latency
 // percentiles and the errors (any answer that is not 200, or none).
-// Usage: irgraph_serve_load HOST PORT SECONDS CLIENTS FROM_NAME TO_NAME
+// Usage: irgraph_serve_load HOST PORT SECONDS CLIENTS FROM_NAME TO_NAME [KINDS]
+// KINDS: the requests asked, comma-separated among search, entity,
+// neighbourhood, path (default: all four, with two searches and two entities).
 #include <httplib.h>
 
 #include <algorithm>
@@ -15,8 +17,8 @@
 #include <vector>
 
 int main(int argc, char** argv) {
-  if (argc != 7) {
-    std::fprintf(stderr, "usage: irgraph_serve_load HOST PORT SECONDS CLIENTS FROM_NAME TO_NAME\n");
+  if (argc != 7 && argc != 8) {
+    std::fprintf(stderr, "usage: irgraph_serve_load HOST PORT SECONDS CLIENTS FROM_NAME TO_NAME [search,entity,neighbourhood,path]\n");
     return 2;
   }
   const std::string host = argv[1];
@@ -24,9 +26,23 @@ int main(int argc, char** argv) {
   const auto seconds = std::chrono::seconds(std::stoi(argv[3]));
   const int clients = std::stoi(argv[4]);
   const std::string from = httplib::detail::encode_query_param(argv[5]), to = httplib::detail::encode_query_param(argv[6]);
-  const std::vector<std::string> paths = {
-      "/api/search?q=" + from.substr(0, 3), "/api/entity?key=" + from, "/api/neighbourhood?key=" + from + "&depth=2",
-      "/api/path?from=" + from + "&to=" + to + "&k=3", "/api/search?q=" + to.substr(0, 4), "/api/entity?key=" + to};
+  const std::string kinds = argc == 8 ? argv[7] : "search,entity,neighbourhood,path,search,entity";
+  std::vector<std::string> paths;
+  int searches = 0, entities = 0;
+  for (std::size_t pos = 0; pos <= kinds.size();) {
+    const auto comma = kinds.find(',', pos);
+    const std::string kind = kinds.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    if (kind == "search") paths.push_back("/api/search?q=" + (searches++ % 2 ? to.substr(0, 4) : from.substr(0, 3)));
+    else if (kind == "entity") paths.push_back("/api/entity?key=" + (entities++ % 2 ? to : from));
+    else if (kind == "neighbourhood") paths.push_back("/api/neighbourhood?key=" + from + "&depth=2");
+    else if (kind == "path") paths.push_back("/api/path?from=" + from + "&to=" + to + "&k=3");
+    else {
+      std::fprintf(stderr, "irgraph_serve_load: unknown request kind '%s'\n", kind.c_str());
+      return 2;
+    }
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
   std::mutex mutex;
   std::vector<double> latencies;  // ms
   std::atomic<long> errors{0};
@@ -55,8 +71,8 @@ int main(int argc, char** argv) {
   auto pct = [&](double p) {
     return latencies.empty() ? 0.0 : latencies[std::min(latencies.size() - 1, static_cast<std::size_t>(p * latencies.size()))];
   };
-  std::printf("serve load: %d clients for %.1f s: %zu requests, %.0f requests/s, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms, %ld errors\n",
-              clients, elapsed, latencies.size(), latencies.size() / elapsed, pct(0.50), pct(0.99),
+  std::printf("serve load (%s): %d clients for %.1f s: %zu requests, %.0f requests/s, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms, %ld errors\n",
+              kinds.c_str(), clients, elapsed, latencies.size(), latencies.size() / elapsed, pct(0.50), pct(0.99),
               latencies.empty() ? 0.0 : latencies.back(), errors.load());
   return errors.load() == 0 && !latencies.empty() ? 0 : 1;
 }

@@ -40,7 +40,7 @@ class ShowCommand : public Command {
     const auto former = g.redirects_to(n.key);
     if (json_) {
       graph::JsonOut j;
-      store::write_entity_json(j, db, topology, n, documents, rules, former);
+      store::write_entity_json(j, n, documents, db.relations_of(topology, n), rules, former);
       j.print(raw_out);
       return kOk;
     }

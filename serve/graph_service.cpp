@@ -98,6 +98,7 @@ struct GraphService::Loaded {
   std::unique_ptr<graph::PathFinder> finder;
   std::unique_ptr<graph::NameIndex> index;  ///< for entities asked for by a name
   std::vector<graph::CurationRule> rules;
+  std::string stats;  ///< the counts' answer, made once per store state (counting evidence reads all of it)
   /// The entity a parameter names (key, merged-away key or any name). Throws LookupError (404).
   std::string find(const std::string& name) const { return graph::lookup(topology.entities, *index, name); }
 };
@@ -206,7 +207,7 @@ Answer GraphService::entity(const Params& p) {
     const graph::KnowledgeGraph& g = l.topology.entities;
     const graph::Node& n = *g.find(l.find(required(p, "key")));
     graph::JsonOut j;
-    store::write_entity_json(j, db_, l.topology, n, db_.mentioning_documents(n.key),
+    store::write_entity_json(j, n, db_.mentioning_documents(n.key), db_.relations_at(l.topology, l.nodes, l.adjacency[n.ordinal]),
                              graph::Curation(l.rules).touching(g, n.key), g.redirects_to(n.key));
     return j.text();
   });
@@ -395,9 +396,12 @@ Answer GraphService::document(const Params& p) {
 
 Answer GraphService::stats(const Params&) {
   return answer([&] {
-    graph::JsonOut j;
-    store::write_stats_json(j, db_.path(), db_.stats());
-    return j.text();
+    if (loaded_->stats.empty()) {
+      graph::JsonOut j;
+      store::write_stats_json(j, db_.path(), db_.stats());
+      loaded_->stats = j.text();
+    }
+    return loaded_->stats;
   });
 }
 

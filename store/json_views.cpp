@@ -2,7 +2,7 @@
 
 namespace irgraph::store {
 
-void write_entity_json(graph::JsonOut& j, const Store& db, const Topology& topology, const graph::Node& n, std::size_t documents,
+void write_entity_json(graph::JsonOut& j, const graph::Node& n, std::size_t documents, const std::vector<StoredRelation>& relations,
                        const std::vector<graph::CurationRule>& rules, const std::vector<std::string>& former) {
   j.w.StartObject();
   j.field("key", n.key);
@@ -38,7 +38,7 @@ void write_entity_json(graph::JsonOut& j, const Store& db, const Topology& topol
   j.w.EndArray();
   j.key("relations");
   j.w.StartArray();
-  for (const auto& [source, r, target] : db.relations_of(topology, n)) {
+  for (const auto& [source, r, target] : relations) {
     const bool outgoing = source->key == n.key;
     j.w.StartObject();
     j.field("relation", irgraph::name(r.type));

@@ -13,8 +13,8 @@
 namespace irgraph::store {
 
 /// An entity with its names, the rules that touched it, the keys merged into
-/// it and every relation with its evidence.
-void write_entity_json(graph::JsonOut& j, const Store& db, const Topology& topology, const graph::Node& n, std::size_t documents,
+/// it and its relations with their evidence (Store::relations_of).
+void write_entity_json(graph::JsonOut& j, const graph::Node& n, std::size_t documents, const std::vector<StoredRelation>& relations,
                        const std::vector<graph::CurationRule>& rules, const std::vector<std::string>& former);
 
 /// Connections from `a` to `b`, best first, each hop with its relation's evidence.

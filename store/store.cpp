@@ -676,11 +676,20 @@ Topology Store::load_topology() const {
 }
 
 std::vector<StoredRelation> Store::relations_of(const Topology& t, const graph::Node& n) const {
-  const std::vector<const graph::Node*> nodes = t.entities.nodes_by_ordinal();
+  std::vector<std::uint32_t> positions;
+  for (std::uint32_t i = 0; i < t.relations.size(); ++i)
+    if (t.relations[i].source == n.ordinal || t.relations[i].target == n.ordinal) positions.push_back(i);
+  return relations_at(t, t.entities.nodes_by_ordinal(), positions);
+}
+
+std::vector<StoredRelation> Store::relations_at(const Topology& t, const std::vector<const graph::Node*>& nodes,
+                                                const std::vector<std::uint32_t>& positions) const {
   std::vector<StoredRelation> out;
   ReadTransaction snapshot(*this);
-  for (const auto& r : t.relations)
-    if (r.source == n.ordinal || r.target == n.ordinal) out.push_back({nodes[r.source], relation(r.id), nodes[r.target]});
+  for (std::uint32_t i : positions) {
+    const auto& r = t.relations.at(i);
+    out.push_back({nodes.at(r.source), relation(r.id), nodes.at(r.target)});
+  }
   std::sort(out.begin(), out.end(), [](const StoredRelation& a, const StoredRelation& b) {
     return std::tie(a.source->key, a.relation.type, a.target->key) < std::tie(b.source->key, b.relation.type, b.target->key);
   });

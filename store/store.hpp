@@ -146,6 +146,11 @@ class Store {
   /// A node's relations (either direction) with their evidence, in key order
   /// as KnowledgeGraph::for_each_relation_of gives them on the loaded graph.
   std::vector<StoredRelation> relations_of(const Topology& t, const graph::Node& n) const;
+  /// The relations at these positions of t.relations (a node's, from an adjacency kept by the
+  /// caller: no scan of every relation), with their evidence, in the order relations_of gives;
+  /// `nodes` is t.entities.nodes_by_ordinal().
+  std::vector<StoredRelation> relations_at(const Topology& t, const std::vector<const graph::Node*>& nodes,
+                                           const std::vector<std::uint32_t>& positions) const;
   /// Every evidence item a document gives, with its relation's store id, in stored order.
   std::vector<std::pair<std::int64_t, graph::Evidence>> document_evidence(const std::string& doc_id) const;
   /// How many documents mention the node with this key.
