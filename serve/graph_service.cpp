@@ -98,23 +98,30 @@ struct GraphService::Loaded {
   std::unique_ptr<graph::PathFinder> finder;
   std::unique_ptr<graph::NameIndex> index;  ///< for entities asked for by a name
   std::vector<graph::CurationRule> rules;
-  std::string stats;  ///< the counts' answer, made once per store state (counting evidence reads all of it)
+  mutable std::mutex path_mutex;  ///< the path finder's search state is shared
+  mutable std::mutex stats_mutex;
+  mutable std::string stats;  ///< the counts' answer, made once per store state (counting evidence reads all of it)
   /// The entity a parameter names (key, merged-away key or any name). Throws LookupError (404).
   std::string find(const std::string& name) const { return graph::lookup(topology.entities, *index, name); }
 };
 
-GraphService::GraphService(const std::string& db_path) : db_(db_path, store::Store::Mode::ReadOnly) { refresh(); }
+GraphService::GraphService(const std::string& db_path) : db_path_(db_path) {
+  auto db = std::make_unique<store::Store>(db_path_, store::Store::Mode::ReadOnly);  // a missing store fails here
+  current(*db);
+  idle_.push_back(std::move(db));
+}
+
 GraphService::~GraphService() = default;
 
-void GraphService::refresh() {
-  const std::uint64_t generation = db_.generation();
-  if (loaded_ && loaded_->generation == generation) return;
-  auto l = std::make_unique<Loaded>();
-  store::ReadTransaction snapshot(db_);
-  l->generation = db_.generation();
-  l->topology = db_.load_topology();
-  l->summaries = db_.relation_summaries();
-  l->rules = db_.curation_rules();
+std::shared_ptr<const GraphService::Loaded> GraphService::current(store::Store& db) {
+  std::lock_guard<std::mutex> lock(refresh_mutex_);
+  if (loaded_ && loaded_->generation == db.generation()) return loaded_;
+  auto l = std::make_shared<Loaded>();
+  store::ReadTransaction snapshot(db);
+  l->generation = db.generation();
+  l->topology = db.load_topology();
+  l->summaries = db.relation_summaries();
+  l->rules = db.curation_rules();
   const graph::KnowledgeGraph& g = l->topology.entities;
   l->nodes = g.nodes_by_ordinal();
   l->adjacency.resize(l->nodes.size());
@@ -142,23 +149,37 @@ void GraphService::refresh() {
   l->finder = std::make_unique<graph::PathFinder>(g, l->topology.relations);
   l->index = std::make_unique<graph::NameIndex>(g);
   loaded_ = std::move(l);
+  return loaded_;
 }
 
 template <class F>
 Answer GraphService::answer(F&& f) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return answer_of([&] {
-    refresh();
-    return f();
+  // a connection of its own for this answer: from the idle ones, or a new one
+  std::unique_ptr<store::Store> db;
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    if (!idle_.empty()) {
+      db = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  Answer a = answer_of([&] {
+    if (!db) db = std::make_unique<store::Store>(db_path_, store::Store::Mode::ReadOnly);
+    const std::shared_ptr<const Loaded> l = current(*db);
+    return f(*l, *db);
   });
+  if (db) {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    idle_.push_back(std::move(db));
+  }
+  return a;
 }
 
 Answer GraphService::search(const Params& p) {
-  return answer([&] {
+  return answer([&](const Loaded& l, store::Store& db) {
     const std::string q = extract::fold(required(p, "q"));
     const auto limit = static_cast<std::size_t>(number(p, "limit", 10, 1, 100));
     const auto types = node_types(p, "type");
-    const Loaded& l = *loaded_;
     struct Hit {
       int rank;  // 0: the whole name, 1: the name begins with it, 2: a word of it does
       std::size_t degree;
@@ -202,20 +223,18 @@ Answer GraphService::search(const Params& p) {
 }
 
 Answer GraphService::entity(const Params& p) {
-  return answer([&] {
-    const Loaded& l = *loaded_;
+  return answer([&](const Loaded& l, store::Store& db) {
     const graph::KnowledgeGraph& g = l.topology.entities;
     const graph::Node& n = *g.find(l.find(required(p, "key")));
     graph::JsonOut j;
-    store::write_entity_json(j, n, db_.mentioning_documents(n.key), db_.relations_at(l.topology, l.nodes, l.adjacency[n.ordinal]),
+    store::write_entity_json(j, n, db.mentioning_documents(n.key), db.relations_at(l.topology, l.nodes, l.adjacency[n.ordinal]),
                              graph::Curation(l.rules).touching(g, n.key), g.redirects_to(n.key));
     return j.text();
   });
 }
 
 Answer GraphService::neighbourhood(const Params& p) {
-  return answer([&] {
-    const Loaded& l = *loaded_;
+  return answer([&](const Loaded& l, store::Store& db) {
     const graph::KnowledgeGraph& g = l.topology.entities;
     const graph::Node& center = *g.find(l.find(required(p, "key")));
     const int depth = static_cast<int>(number(p, "depth", 1, 1, 3));
@@ -296,8 +315,7 @@ Answer GraphService::neighbourhood(const Params& p) {
 }
 
 Answer GraphService::path(const Params& p) {
-  return answer([&] {
-    const Loaded& l = *loaded_;
+  return answer([&](const Loaded& l, store::Store& db) {
     const graph::KnowledgeGraph& g = l.topology.entities;
     graph::PathOptions options;
     options.k = static_cast<std::size_t>(number(p, "k", 1, 1, 10));
@@ -309,21 +327,24 @@ Answer GraphService::path(const Params& p) {
       else options.avoid_nodes.insert(l.find(item));
     }
     const std::string a = l.find(required(p, "from")), b = l.find(required(p, "to"));
-    const auto paths = l.finder->best_paths(a, b, options);
+    std::vector<graph::WeightedPath> paths;
+    {
+      std::lock_guard<std::mutex> lock(l.path_mutex);
+      paths = l.finder->best_paths(a, b, options);
+    }
     graph::JsonOut j;
-    store::write_path_json(j, db_, g, a, b, paths, options.by_hops);
+    store::write_path_json(j, db, g, a, b, paths, options.by_hops);
     return j.text();
   });
 }
 
 Answer GraphService::relation(const Params& p) {
-  return answer([&] {
-    const Loaded& l = *loaded_;
+  return answer([&](const Loaded& l, store::Store& db) {
     const long id = number(p, "id", 0, 1, std::numeric_limits<long>::max());
     auto it = l.by_id.find(id);
     if (it == l.by_id.end()) throw LookupError("no relation " + std::to_string(id));
     const auto& ends = l.topology.relations[it->second];
-    const graph::Relation r = db_.relation(id);
+    const graph::Relation r = db.relation(id);
     graph::JsonOut j;
     j.w.StartObject();
     j.key("id");
@@ -354,8 +375,7 @@ Answer GraphService::relation(const Params& p) {
 }
 
 Answer GraphService::document(const Params& p) {
-  return answer([&] {
-    const Loaded& l = *loaded_;
+  return answer([&](const Loaded& l, store::Store& db) {
     const std::string id = required(p, "id");
     const graph::DocumentMeta* d = l.topology.entities.document(id);
     if (!d) throw LookupError("no document with id '" + id + "'");
@@ -368,7 +388,7 @@ Answer GraphService::document(const Params& p) {
     j.field("url", d->url);
     j.key("evidence");
     j.w.StartArray();
-    for (const auto& [rid, e] : db_.document_evidence(id)) {
+    for (const auto& [rid, e] : db.document_evidence(id)) {
       auto it = l.by_id.find(rid);
       if (it == l.by_id.end()) continue;
       const auto& ends = l.topology.relations[it->second];
@@ -395,13 +415,14 @@ Answer GraphService::document(const Params& p) {
 }
 
 Answer GraphService::stats(const Params&) {
-  return answer([&] {
-    if (loaded_->stats.empty()) {
+  return answer([&](const Loaded& l, store::Store& db) {
+    std::lock_guard<std::mutex> lock(l.stats_mutex);
+    if (l.stats.empty()) {
       graph::JsonOut j;
-      store::write_stats_json(j, db_.path(), db_.stats());
-      loaded_->stats = j.text();
+      store::write_stats_json(j, db.path(), db.stats());
+      l.stats = j.text();
     }
-    return loaded_->stats;
+    return l.stats;
   });
 }
 

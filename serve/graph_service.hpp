@@ -4,8 +4,10 @@
 /// relation's evidence, a document's evidence spans, counts. It holds the
 /// store's topology (entities and relation ends) and reads evidence from the
 /// store per answer, so it never holds the whole graph with its evidence; it
-/// reloads when another process changed the store. Thread-safe: one answer at
-/// a time (the store connection and the path finder's state are shared).
+/// reloads when another process changed the store. Thread-safe: answers run
+/// at once, each on a read-only store connection of its own (SQLite in WAL
+/// mode lets readers run together); connections searches share one path
+/// finder, one at a time.
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -54,11 +56,13 @@ class GraphService {
 
  private:
   struct Loaded;
-  std::mutex mutex_;
-  store::Store db_;
-  std::unique_ptr<Loaded> loaded_;
-  /// Loads the topology and its indexes again when the store changed.
-  void refresh();
+  std::string db_path_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<store::Store>> idle_;  ///< read-only connections, one per answer at a time
+  std::mutex refresh_mutex_;
+  std::shared_ptr<const Loaded> loaded_;             ///< the store state answers read (swapped whole)
+  /// The state to answer from, loaded again (once, whoever asks) when the store changed.
+  std::shared_ptr<const Loaded> current(store::Store& db);
   template <class F>
   Answer answer(F&& f);
 };
