@@ -227,8 +227,20 @@ Answer GraphService::entity(const Params& p) {
     const graph::KnowledgeGraph& g = l.topology.entities;
     const graph::Node& n = *g.find(l.find(required(p, "key")));
     graph::JsonOut j;
-    store::write_entity_json(j, n, db.mentioning_documents(n.key), db.relations_at(l.topology, l.nodes, l.adjacency[n.ordinal]),
-                             graph::Curation(l.rules).touching(g, n.key), g.redirects_to(n.key));
+    // a hub's relations, each read with its evidence, are many: the first `limit` in key order
+    const auto limit = static_cast<std::size_t>(number(p, "limit", 200, 1, 100000));
+    std::vector<std::uint32_t> positions = l.adjacency[n.ordinal];
+    if (positions.size() > limit) {
+      auto key_of = [&](std::uint32_t i) {
+        const auto& r = l.topology.relations[i];
+        return std::tie(l.nodes[r.source]->key, r.type, l.nodes[r.target]->key);
+      };
+      std::partial_sort(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(limit), positions.end(),
+                        [&](std::uint32_t a, std::uint32_t b) { return key_of(a) < key_of(b); });
+      positions.resize(limit);
+    }
+    store::write_entity_json(j, n, db.mentioning_documents(n.key), db.relations_at(l.topology, l.nodes, positions),
+                             graph::Curation(l.rules).touching(g, n.key), g.redirects_to(n.key), l.adjacency[n.ordinal].size());
     return j.text();
   });
 }

@@ -3,7 +3,8 @@
 namespace irgraph::store {
 
 void write_entity_json(graph::JsonOut& j, const graph::Node& n, std::size_t documents, const std::vector<StoredRelation>& relations,
-                       const std::vector<graph::CurationRule>& rules, const std::vector<std::string>& former) {
+                       const std::vector<graph::CurationRule>& rules, const std::vector<std::string>& former,
+                       std::size_t total) {
   j.w.StartObject();
   j.field("key", n.key);
   j.field("name", n.name);
@@ -36,6 +37,7 @@ void write_entity_json(graph::JsonOut& j, const graph::Node& n, std::size_t docu
     j.w.EndObject();
   }
   j.w.EndArray();
+  if (total > relations.size()) j.field("relationsTotal", total);
   j.key("relations");
   j.w.StartArray();
   for (const auto& [source, r, target] : relations) {

@@ -14,8 +14,11 @@ namespace irgraph::store {
 
 /// An entity with its names, the rules that touched it, the keys merged into
 /// it and its relations with their evidence (Store::relations_of).
+/// `total`: how many relations the entity has when `relations` holds only the
+/// first of them (written as "relationsTotal"); 0 when it holds them all.
 void write_entity_json(graph::JsonOut& j, const graph::Node& n, std::size_t documents, const std::vector<StoredRelation>& relations,
-                       const std::vector<graph::CurationRule>& rules, const std::vector<std::string>& former);
+                       const std::vector<graph::CurationRule>& rules, const std::vector<std::string>& former,
+                       std::size_t total = 0);
 
 /// Connections from `a` to `b`, best first, each hop with its relation's evidence.
 void write_path_json(graph::JsonOut& j, const Store& db, const graph::KnowledgeGraph& g, const std::string& a,

@@ -156,7 +156,7 @@
       const li = el('li', `${r.direction === 'out' ? '→' : '←'} ${r.relation}${r.values.length ? ' (' + r.values[0] + ')' : ''} ${r.other.name} ×${r.evidence.length}`);
       list.append(li);
     }
-    parts.push(el('div', `${e.relations.length} relations, in ${e.documents} documents`), list);
+    parts.push(el('div', `${e.relationsTotal || e.relations.length} relations, in ${e.documents} documents`), list);
     show(...parts);
   };
   const showRelation = async (id) => {
@@ -258,6 +258,8 @@
     $('date-label').textContent = state.dateLimit || 'any date';
     renderer.refresh();
   });
+  // usable now: search, clicks and the path panel are wired; the counts come when the store has made them
+  document.body.dataset.ready = 'true';
   api('curation', {}).then((c) => { state.editable = c.editable; }).catch(fail);
   api('stats', {}).then((s) => {
     $('stats').textContent = `${s.documents} documents · ${s.nodes} entities · ${s.relations} relations`;

