@@ -72,6 +72,11 @@ TEST_CASE("serve: an entity, its neighbourhood, a connection, a relation's and a
   auto d = json(service.entity(params({{"key", "Dendias"}})));
   CHECK(std::string(d["key"].GetString()) == "official:nikos-dendias");
   CHECK(d["relations"].Size() >= 2);
+  CHECK_FALSE(d.HasMember("relationsTotal"));
+  const auto all = d["relations"].Size();
+  d = json(service.entity(params({{"key", "Dendias"}, {"limit", "1"}})));  // a hub's first relations only
+  CHECK(d["relations"].Size() == 1);
+  CHECK(d["relationsTotal"].GetUint() == all);
   d = json(service.neighbourhood(params({{"key", "official:nikos-dendias"}, {"depth", "2"}})));
   CHECK(d["nodes"].Size() >= 4);
   CHECK(d["edges"].Size() >= 3);
