@@ -27,8 +27,8 @@ grep -q "empty.txt: byte 0: empty article" "$tmp/err" || fail "no clear error fo
 grep -q "3 ingested" "$tmp/out" || fail "the good articles were not ingested"
 grep -q "4 skipped" "$tmp/out" || fail "the summary does not count the skipped items"
 "$irgraph" --db "$db" stats | grep -q "^documents: 3$" || fail "store does not hold the three good documents"
-"$irgraph" --db "$db" show Macron | grep -q "Algeria" || fail "the CRLF file with a BOM was not read"
-"$irgraph" --db "$db" path "Baerbock" "Rau" | grep -q "metWith" || fail "the good article's relation is missing"
+"$irgraph" --db "$db" show Macron | grep "Algeria" > /dev/null || fail "the CRLF file with a BOM was not read"
+"$irgraph" --db "$db" path "Baerbock" "Rau" | grep "metWith" > /dev/null || fail "the good article's relation is missing"
 # a bad file later does not lose what is stored
 "$irgraph" --db "$db" ingest "$tmp/in/bad.txt" > /dev/null 2>&1
 "$irgraph" --db "$db" stats | grep -q "^documents: 3$" || fail "a failed ingest changed the store"
